@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { STATUSES, type SubmissionInput } from '../functions/shared/schemas';
+import { formatPath } from './metadata';
+
+/** The Circulate API as the CLI sees it: a few routes, every answer checked with zod. */
+
+export const DEFAULT_API = 'http://localhost:3000/api';
+const REQUEST_TIMEOUT_MS = 30_000;
+
+const Status = z.enum(STATUSES);
+const text = z.string().nullish();
+
+export const Upload = z.object({
+  name: z.string(),
+  method: z.string().min(1),
+  url: z.url(),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+export type Upload = z.infer<typeof Upload>;
+
+export const CreatedSubmission = z.object({ id: z.string().min(1), status: Status, uploads: z.array(Upload) });
+export type CreatedSubmission = z.infer<typeof CreatedSubmission>;
+
+export const HistoryLine = z.object({ at: z.string(), status: Status, detail: text });
+export type HistoryLine = z.infer<typeof HistoryLine>;
+
+/** Why a submission failed: the record keeps the workflow's `{error, cause}`; a plain message is accepted too. */
+export const Failure = z.union([
+  z.string(),
+  z.object({ message: z.string() }),
+  z.object({ error: z.string(), cause: text }),
+]);
+export type Failure = z.infer<typeof Failure>;
+
+export const SubmissionView = z.object({
+  id: z.string(),
+  status: Status,
+  symbol: text,
+  title: text,
+  submission: z.object({ title: z.string() }).nullish(),
+  history: z.array(HistoryLine).default([]),
+  error: Failure.nullish(),
+  url: text,
+});
+export type SubmissionView = z.infer<typeof SubmissionView>;
+
+export const DocumentView = z.object({
+  symbol: z.string(),
+  title: z.string(),
+  submissionId: text,
+  /** The documents route answers published documents; a status is shown when the API gives one. */
+  status: Status.nullish(),
+  /** part → language → translation status */
+  translations: z.record(z.string(), z.record(z.string(), z.string())).nullish(),
+  url: text,
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+const ErrorBody = z.object({
+  error: z.object({ code: z.string().optional(), message: z.string(), details: z.unknown().optional() }),
+});
+/** `details`, when it is a list of issues: strings, or `{path, message}` as zod gives them. */
+const IssueList = z.array(z.union([
+  z.string(),
+  z.object({ path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).optional(), message: z.string() }),
+]));
+
+/** The API answered with an error (4xx or 5xx), or refused an upload. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(message: string, readonly status: number, readonly code?: string, readonly issues: readonly string[] = []) {
+    super(message);
+  }
+}
+
+/** No answer: the API could not be reached, or did not answer in time. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+/** An answer that is not what the API promises (a wrong CIRCULATE_API, or a server out of step with this CLI). */
+export class UnexpectedAnswer extends Error {
+  override name = 'UnexpectedAnswer';
+}
+
+export class MissingToken extends Error {
+  override name = 'MissingToken';
+  constructor() {
+    super('CIRCULATE_TOKEN is not set: staff routes need the bearer token (the local stack prints it when it starts)');
+  }
+}
+
+export class BadConfiguration extends Error {
+  override name = 'BadConfiguration';
+}
+
+export interface Answer<T> {
+  value: T;
+  /** The JSON as received, for `--json`. */
+  raw: unknown;
+}
+
+export interface CirculateApi {
+  readonly baseUrl: string;
+  createSubmission(body: SubmissionInput): Promise<Answer<CreatedSubmission>>;
+  upload(upload: Upload, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+  getSubmission(id: string): Promise<Answer<SubmissionView>>;
+  getDocument(symbol: string): Promise<Answer<DocumentView>>;
+}
+
+export interface ApiOptions {
+  baseUrl: string;
+  token?: string;
+  fetch?: typeof globalThis.fetch;
+  timeoutMs?: number;
+}
+
+/** `A/HRC/47/G/10` → `A/HRC/47/G/10` with each segment encoded, the slashes kept (as the route expects). */
+export function symbolPath(symbol: string): string {
+  return symbol.replace(/^\/+|\/+$/g, '').split('/').map(encodeURIComponent).join('/');
+}
+
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  if (e.name === 'TimeoutError') return 'no answer in time';
+  // fetch wraps the socket error ("fetch failed"); the cause says what happened (ECONNREFUSED, ENOTFOUND…).
+  const cause = e.cause;
+  if (cause instanceof Error) return cause.message || ('code' in cause && typeof cause.code === 'string' ? cause.code : cause.name);
+  return e.message;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function issuesOf(details: unknown): string[] {
+  const list = IssueList.safeParse(details);
+  if (!list.success) return [];
+  return list.data.map((issue) => {
+    if (typeof issue === 'string') return issue;
+    const where = typeof issue.path === 'string' ? issue.path : formatPath(issue.path ?? []);
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+}
+
+/** The message of an S3 error document (`<Error><Code>…</Code><Message>…</Message>`), if that is what came back. */
+function s3Message(text: string): string | undefined {
+  const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+  const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
+  return code || message ? [code, message].filter(Boolean).join(': ') : undefined;
+}
+
+export function createApi(options: ApiOptions): CirculateApi {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  if (!URL.canParse(baseUrl)) throw new BadConfiguration(`CIRCULATE_API is not a URL: ${options.baseUrl}`);
+  const fetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+
+  async function send(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (e) {
+      throw new NetworkError(`cannot reach ${new URL(url).origin}: ${describe(e)}`);
+    }
+  }
+
+  async function request<S extends z.ZodType>(
+    method: 'GET' | 'POST', route: string, schema: S, { staff, body }: { staff: boolean; body?: unknown },
+  ): Promise<Answer<z.infer<S>>> {
+    if (staff && !options.token) throw new MissingToken();
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (staff && options.token) headers.authorization = `Bearer ${options.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const url = `${baseUrl}${route}`;
+    const response = await send(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (e) {
+      throw new NetworkError(`${method} ${route}: the answer was cut off: ${describe(e)}`);
+    }
+    const json = parseJson(text);
+
+    if (!response.ok) {
+      const error = ErrorBody.safeParse(json);
+      if (error.success) {
+        const { code, message, details } = error.data.error;
+        throw new ApiError(message, response.status, code, issuesOf(details));
+      }
+      throw new ApiError(`${method} ${route}: HTTP ${response.status} ${response.statusText}`.trimEnd(), response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const what = json === undefined ? 'not JSON' : z.prettifyError(parsed.error);
+      throw new UnexpectedAnswer(`${method} ${url} gave an unexpected answer (is CIRCULATE_API the API's address?): ${what}`);
+    }
+    return { value: parsed.data, raw: json };
+  }
+
+  return {
+    baseUrl,
+
+    createSubmission: (body) => request('POST', '/submissions', CreatedSubmission, { staff: true, body }),
+
+    async upload(upload, bytes) {
+      const response = await send(upload.url, { method: upload.method, headers: upload.headers, body: bytes });
+      if (!response.ok) {
+        const detail = s3Message(await response.text().catch(() => ''));
+        throw new ApiError(
+          `upload of ${upload.name} refused: HTTP ${response.status}${detail ? ` (${detail})` : ''}`, response.status);
+      }
+      // Drain the body so the connection is released.
+      await response.arrayBuffer().catch(() => undefined);
+    },
+
+    getSubmission: (id) => request('GET', `/submissions/${encodeURIComponent(id)}`, SubmissionView, { staff: true }),
+
+    getDocument: (symbol) => request('GET', `/documents/${symbolPath(symbol)}`, DocumentView, { staff: false }),
+  };
+}
+
+/** The client configured from `CIRCULATE_API` and `CIRCULATE_TOKEN`. */
+export function apiFromEnv(env: NodeJS.ProcessEnv = process.env): CirculateApi {
+  return createApi({ baseUrl: env.CIRCULATE_API || DEFAULT_API, token: env.CIRCULATE_TOKEN || undefined });
+}

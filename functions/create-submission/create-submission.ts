@@ -1,0 +1,39 @@
+import type { Files } from '../shared/files';
+import { intakeKey } from '../shared/files';
+import { BadRequest } from '../shared/errors';
+import { parseOrBadRequest } from '../shared/http';
+import { SubmissionInput, type SubmissionRecord } from '../shared/schemas';
+import type { Store } from '../shared/store';
+
+export interface CreateSubmissionDeps {
+  store: Store;
+  files: Files;
+  newId: () => string;
+  /** Largest file accepted, in bytes. */
+  maxFileSize: number;
+  /** How long the presigned upload URLs are valid, in seconds. */
+  uploadExpiry: number;
+}
+
+/** Records a new submission awaiting its files and hands out one presigned upload per declared file. */
+export async function createSubmission(body: unknown, deps: CreateSubmissionDeps) {
+  const input = parseOrBadRequest(SubmissionInput, body, 'The submission');
+  input.files.forEach((f, i) => {
+    if (f.size > deps.maxFileSize) {
+      throw new BadRequest(`files[${i}].size: ${f.name} is ${f.size} bytes; the limit is ${deps.maxFileSize} bytes`, [{ path: `files[${i}].size`, message: `must be at most ${deps.maxFileSize} bytes` }]);
+    }
+  });
+  const id = deps.newId();
+  const at = deps.store.now();
+  const record: SubmissionRecord = {
+    id,
+    status: 'AWAITING_UPLOAD',
+    createdAt: at,
+    updatedAt: at,
+    submission: { ...input, files: input.files.map((f, i) => ({ ...f, key: intakeKey(id, i, f) })) },
+    history: [{ at, status: 'AWAITING_UPLOAD', detail: `${input.files.length} file(s) declared` }],
+  };
+  const uploads = await Promise.all(record.submission.files.map(async (f) => ({ name: f.name, ...(await deps.files.presignUpload(f, deps.uploadExpiry)) })));
+  await deps.store.createSubmission(record);
+  return { id, status: record.status, uploads };
+}

@@ -1,0 +1,165 @@
+/**
+ * The site's one stylesheet, served at /assets/site.css (STYLESHEET_PATH). Sober and legible:
+ * system serif for the documents, system sans-serif for navigation; all text and focus colours
+ * meet WCAG AA contrast on their backgrounds (text ≥ 7:1, focus ring 5.5:1).
+ */
+export const SITE_CSS = `:root {
+  --ink: #1b1b1b;
+  --muted: #4a4a4a;
+  --rule: #767676;
+  --faint: #d6d9dc;
+  --paper: #ffffff;
+  --band: #f4f6f8;
+  --link: #0b4f8a;
+  --header: #1a3a5c;
+  --focus: #b34700;
+  --serif: ui-serif, Georgia, Cambria, "Times New Roman", Times, serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color-scheme: light;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--paper);
+  color: var(--ink);
+  font-family: var(--sans);
+  font-size: 1rem;
+  line-height: 1.5;
+  overflow-wrap: break-word;
+}
+a { color: var(--link); text-underline-offset: 0.15em; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+main:focus { outline: none; }
+
+.visually-hidden {
+  position: absolute !important;
+  width: 1px; height: 1px;
+  margin: -1px; padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+}
+.skip-link {
+  position: absolute;
+  left: 0.5rem; top: -4rem;
+  z-index: 10;
+  padding: 0.5rem 1rem;
+  background: var(--paper);
+  color: var(--link);
+  font-weight: 600;
+}
+.skip-link:focus { top: 0.5rem; }
+
+.wrap { max-width: 64rem; margin: 0 auto; padding: 0 1.25rem; }
+.wrap-narrow { max-width: 48rem; }
+
+.site-header { background: var(--header); color: #ffffff; }
+.site-header .wrap { padding-top: 0.85rem; padding-bottom: 0.85rem; }
+.site-name { color: #ffffff; font-weight: 600; text-decoration: none; font-size: 1.05rem; }
+.site-name:hover { text-decoration: underline; }
+.site-header :focus-visible { outline-color: #ffd166; }
+
+.breadcrumb { border-bottom: 1px solid var(--faint); font-size: 0.9rem; }
+.breadcrumb ol { list-style: none; margin: 0; padding: 0.6rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem; }
+.breadcrumb li + li::before { content: "/"; color: var(--muted); margin-right: 0.25rem; }
+.breadcrumb [aria-current] { color: var(--muted); }
+
+main { display: block; padding: 2rem 0 3rem; }
+h1, h2, h3 { line-height: 1.25; }
+h2 { font-size: 1.3rem; margin: 2.5rem 0 0.75rem; }
+h3 { font-size: 1.1rem; margin: 2rem 0 0.5rem; }
+p { margin: 0 0 1rem; }
+.lead { font-size: 1.1rem; max-width: 40rem; }
+.muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
+
+/* The document page: laid out as the UN prints page one. */
+.document { font-family: var(--serif); font-size: 1.0625rem; }
+.masthead p { margin: 0; }
+.masthead-top {
+  display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.5rem 1.5rem;
+  border-bottom: 1px solid var(--ink);
+  padding-bottom: 0.35rem;
+}
+.masthead-un { font-family: var(--sans); font-size: 0.95rem; }
+.masthead-symbol { font-family: var(--sans); font-size: 1.75rem; font-weight: 700; letter-spacing: 0.01em; margin-left: auto; }
+.masthead-organ {
+  display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.75rem 1.5rem;
+  border-bottom: 4px solid var(--ink);
+  padding: 0.75rem 0;
+}
+.masthead-organ-name { font-family: var(--sans); font-size: 1.9rem; font-weight: 700; line-height: 1.15; }
+.masthead-distribution { font-family: var(--sans); font-size: 0.95rem; min-width: 11rem; }
+.masthead-distribution .original { margin-top: 0.75rem; }
+.masthead-council { padding: 1rem 0 0; }
+.masthead-council .body-name { font-weight: 700; font-size: 1.15rem; }
+.masthead-council .session { font-weight: 700; }
+.masthead-council .agenda-item { margin-top: 0.5rem; }
+.masthead-council .agenda-item-title { font-weight: 700; max-width: 28rem; }
+.document-title { font-size: 1.45rem; font-weight: 700; margin: 2rem 0 1.5rem; max-width: 38rem; }
+
+.particulars {
+  display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem;
+  margin: 0 0 2rem; padding: 1rem 1.25rem;
+  background: var(--band); border-left: 4px solid var(--rule);
+}
+.particulars dt { font-family: var(--sans); font-weight: 600; font-size: 0.9rem; padding-top: 0.1rem; }
+.particulars dd { margin: 0; }
+@media (max-width: 30rem) {
+  .particulars { grid-template-columns: 1fr; gap: 0 0; }
+  .particulars dd { margin-bottom: 0.6rem; }
+}
+
+.part { margin-top: 2.5rem; }
+.part h3 { font-family: var(--serif); border-bottom: 1px solid var(--faint); padding-bottom: 0.3rem; }
+.fn-ref { text-decoration: none; font-weight: 700; padding: 0 0.15em; }
+.fn-ref:hover { text-decoration: underline; }
+
+table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: 0.95rem; }
+caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0; border-bottom: 1px solid var(--faint); }
+thead th { border-bottom: 2px solid var(--rule); font-weight: 600; }
+tbody th { font-weight: 600; }
+.table-scroll { overflow-x: auto; margin: 0 0 1.5rem; }
+.table-scroll:focus-visible { outline-offset: 4px; }
+.listing { min-width: 36rem; }
+.listing .symbol { white-space: nowrap; font-weight: 600; }
+.status-reproduced-as-received, .status-pending { color: var(--muted); }
+.versions td a { overflow-wrap: anywhere; }
+.file-meta { color: var(--muted); white-space: nowrap; }
+
+.footnotes { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--ink); max-width: 20rem; font-size: 0.95rem; }
+.footnotes p { margin: 0; }
+.footnotes .backrefs { font-family: var(--sans); font-size: 0.85rem; }
+
+.session-dates { font-size: 1.1rem; color: var(--muted); margin-top: -0.5rem; }
+.sessions { list-style: none; padding: 0; margin: 0 0 2rem; }
+.sessions li { padding: 0.6rem 0; border-bottom: 1px solid var(--faint); }
+.sessions a { font-weight: 600; }
+.sessions .muted { display: block; font-size: 0.95rem; }
+
+.site-footer { border-top: 1px solid var(--faint); background: var(--band); font-size: 0.9rem; color: var(--muted); }
+.site-footer .wrap { padding-top: 1.25rem; padding-bottom: 1.25rem; }
+.site-footer p { margin: 0; }
+
+@media (min-width: 48rem) {
+  .masthead-symbol { font-size: 2rem; }
+  .document-title { font-size: 1.6rem; }
+}
+
+@media print {
+  .skip-link, .site-header, .breadcrumb, .site-footer, .footnotes .backrefs { display: none; }
+  body { font-size: 11pt; }
+  main { padding: 0; }
+  .wrap { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  .part a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+  .particulars { background: none; border-left: 0; padding: 0; }
+  .part, table, tr { break-inside: avoid; }
+  .table-scroll { overflow: visible; }
+  .listing { min-width: 0; }
+}
+`;

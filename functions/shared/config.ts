@@ -1,0 +1,28 @@
+/**
+ * The environment every function reads, in one place. CDK sets these on each function; the
+ * embedded stack sets them on its own process before loading the handlers.
+ */
+export const ENV = {
+  table: 'CIRCULATE_TABLE',
+  intakeBucket: 'CIRCULATE_INTAKE_BUCKET',
+  siteBucket: 'CIRCULATE_SITE_BUCKET',
+  stateMachineArn: 'CIRCULATE_STATE_MACHINE_ARN',
+  /** Public base URL of the site (for links in API answers), e.g. https://docs.example.org */
+  siteUrl: 'CIRCULATE_SITE_URL',
+  /** Local only: the staff bearer token. In AWS, staff routes are behind a Cognito authorizer. */
+  staffToken: 'CIRCULATE_TOKEN',
+  /** Local only: endpoints of the emulators (unset in AWS). */
+  dynamodbEndpoint: 'CIRCULATE_DYNAMODB_ENDPOINT',
+  s3Endpoint: 'CIRCULATE_S3_ENDPOINT',
+  sfnEndpoint: 'CIRCULATE_SFN_ENDPOINT',
+} as const;
+
+export function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set`);
+  return value;
+}
+
+export function optional(name: string): string | undefined {
+  return process.env[name] || undefined;
+}

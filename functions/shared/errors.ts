@@ -1,0 +1,59 @@
+/**
+ * Domain errors with stable names: API handlers map them to HTTP statuses, and Step Functions'
+ * Retry/Catch match the name, so each class sets `name` explicitly (it must survive minification).
+ */
+export class DomainError extends Error {
+  readonly status: number = 500;
+  readonly code: string = 'Internal';
+  constructor(message: string, readonly details?: unknown) {
+    super(message);
+  }
+}
+
+export class BadRequest extends DomainError {
+  override name = 'BadRequest';
+  override readonly status = 400;
+  override readonly code = 'BadRequest';
+}
+
+export class UnsupportedMediaType extends DomainError {
+  override name = 'UnsupportedMediaType';
+  override readonly status = 415;
+  override readonly code = 'UnsupportedMediaType';
+}
+
+export class Unauthorized extends DomainError {
+  override name = 'Unauthorized';
+  override readonly status = 401;
+  override readonly code = 'Unauthorized';
+}
+
+export class NotFound extends DomainError {
+  override name = 'NotFound';
+  override readonly status = 404;
+  override readonly code = 'NotFound';
+}
+
+export class Conflict extends DomainError {
+  override name = 'Conflict';
+  override readonly status = 409;
+  override readonly code = 'Conflict';
+}
+
+/** A step found the submission in a state it cannot move on from (not retried by the workflow). */
+export class InvalidTransition extends DomainError {
+  override name = 'InvalidTransition';
+  override readonly code = 'InvalidTransition';
+}
+
+/** A file in the intake bucket is not what the submission declared. */
+export class FileMismatch extends DomainError {
+  override name = 'FileMismatch';
+  override readonly code = 'FileMismatch';
+}
+
+/** The series counter was being created by someone else at the same moment: retry. */
+export class AllocationContention extends DomainError {
+  override name = 'AllocationContention';
+  override readonly code = 'AllocationContention';
+}

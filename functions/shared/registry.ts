@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import raw from './registry.json';
+import { LANGUAGE_CODES, type Language } from './languages';
+import { formatPeriods } from './dates';
+import { ordinal } from './ordinals';
+
+/** The registry of organs, bodies, sessions, agenda items and series (registry.json), checked on load. */
+const Localized = z.partialRecord(z.enum(LANGUAGE_CODES), z.string().min(1));
+const Period = z.object({ from: z.iso.date(), to: z.iso.date() });
+const Body = z.object({
+  organ: z.string(),
+  symbolPrefix: z.string(),
+  name: Localized,
+  dutyStation: z.string(),
+  timeZone: z.string(),
+  sessions: z.object({
+    first: z.number().int().positive(),
+    last: z.number().int().positive(),
+    listed: z.array(z.object({ number: z.number().int().positive(), periods: z.array(Period).min(1).optional() })),
+  }),
+  agendaItems: z.record(z.string().regex(/^\d+$/), Localized),
+  series: z.record(z.string(), z.object({ name: z.string(), kinds: z.array(z.string()).min(1), start: z.number().int().positive() })),
+});
+const Registry = z.object({
+  organs: z.record(z.string(), z.object({ unitedNations: Localized, name: Localized })),
+  bodies: z.record(z.string(), Body),
+});
+
+export type BodyConfig = z.infer<typeof Body>;
+export type LocalizedText = z.infer<typeof Localized>;
+
+export const REGISTRY = Registry.parse(raw);
+export const BODY_CODES = Object.keys(REGISTRY.bodies);
+
+export function body(code: string): BodyConfig | undefined {
+  return Object.hasOwn(REGISTRY.bodies, code) ? REGISTRY.bodies[code] : undefined;
+}
+
+export function organOf(b: BodyConfig) {
+  const organ = REGISTRY.organs[b.organ];
+  if (!organ) throw new Error(`Registry: organ ${b.organ} is not defined`);
+  return organ;
+}
+
+export function sessionInRange(b: BodyConfig, session: number): boolean {
+  return Number.isInteger(session) && session >= b.sessions.first && session <= b.sessions.last;
+}
+
+/** "21 June–9 July 2021", or undefined when the registry does not know the session's dates. */
+export function sessionDates(b: BodyConfig, session: number): string | undefined {
+  const periods = b.sessions.listed.find((s) => s.number === session)?.periods;
+  return periods ? formatPeriods(periods) : undefined;
+}
+
+export function sessionTitle(session: number): string {
+  return `${ordinal(session)} session`;
+}
+
+export function agendaItemTitle(b: BodyConfig, item: number, language: Language = 'en'): string | undefined {
+  return b.agendaItems[String(item)]?.[language];
+}
+
+export function hasAgendaItem(b: BodyConfig, item: number): boolean {
+  return Object.hasOwn(b.agendaItems, String(item));
+}

@@ -1,0 +1,25 @@
+import { dynamodb, s3, sfn } from './clients';
+import { ENV, optional, required } from './config';
+import { createFiles, type Files } from './files';
+import { createStore, type Store } from './store';
+
+/**
+ * What a handler's logic depends on, built once per process from the environment (each function
+ * is given only the variables it needs, so each part is built on first use).
+ */
+let store: Store | undefined;
+let files: Files | undefined;
+
+export function storeFromEnv(): Store {
+  return (store ??= createStore(dynamodb, required(ENV.table)));
+}
+
+export function filesFromEnv(): Files {
+  return (files ??= createFiles(s3, { intake: required(ENV.intakeBucket), site: optional(ENV.siteBucket) ?? '' }));
+}
+
+export function siteUrlFromEnv(): string {
+  return (optional(ENV.siteUrl) ?? '').replace(/\/$/, '');
+}
+
+export { sfn };

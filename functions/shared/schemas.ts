@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { LANGUAGE_CODES } from './languages';
+import { BODY_CODES, body as bodyOf, hasAgendaItem, sessionInRange } from './registry';
+
+/** The submission contract (DESIGN.md): what the CLI, the staff page and scripts send. */
+export const CONTENT_TYPES = ['application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain'] as const;
+export const STATUSES = ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'PUBLISHED', 'FAILED'] as const;
+export const FINAL_STATUSES = ['PUBLISHED', 'FAILED'] as const satisfies readonly Status[];
+export const KINDS = ['note-verbale', 'letter'] as const;
+
+export const Language = z.enum(LANGUAGE_CODES);
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const FileDeclaration = z.strictObject({
+  name: text(255).refine((s) => !/[/\\]/.test(s), 'must be a file name without a folder (no / or \\)'),
+  part: z.string().regex(/^(cover|annex(-[1-9][0-9]?)?)$/, 'must be "cover", "annex" or "annex-N"'),
+  language: Language,
+  translate: z.boolean().default(true),
+  contentType: z.enum(CONTENT_TYPES),
+  size: z.number().int().positive('must be more than 0 bytes'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters'),
+});
+export type FileDeclaration = z.infer<typeof FileDeclaration>;
+
+const SubmissionFields = z.strictObject({
+  body: z.string(),
+  session: z.number().int().positive(),
+  agendaItem: z.number().int().positive(),
+  series: z.string(),
+  kind: z.enum(KINDS),
+  sender: text(500),
+  addressee: text(500),
+  dated: z.iso.date('must be a date as YYYY-MM-DD'),
+  originalLanguage: Language,
+  title: text(1000),
+  files: z.array(FileDeclaration).min(1, 'must list at least the cover note').max(20, 'must list at most 20 files'),
+});
+
+/** The submission, checked against the registry (body, session, agenda item, series). */
+export const SubmissionInput = SubmissionFields.superRefine((s, ctx) => {
+  const b = bodyOf(s.body);
+  if (!b) {
+    ctx.addIssue({ code: 'custom', path: ['body'], message: `must be one of ${BODY_CODES.join(', ')}` });
+    return;
+  }
+  if (!sessionInRange(b, s.session)) {
+    ctx.addIssue({ code: 'custom', path: ['session'], message: `must be a session of ${s.body} from ${b.sessions.first} to ${b.sessions.last}` });
+  }
+  if (!hasAgendaItem(b, s.agendaItem)) {
+    ctx.addIssue({ code: 'custom', path: ['agendaItem'], message: `must be an agenda item of ${s.body}: ${Object.keys(b.agendaItems).join(', ')}` });
+  }
+  const series = Object.hasOwn(b.series, s.series) ? b.series[s.series] : undefined;
+  if (!series) {
+    ctx.addIssue({ code: 'custom', path: ['series'], message: `must be a series Circulate issues for ${s.body}: ${Object.keys(b.series).join(', ')}` });
+  } else if (!series.kinds.includes(s.kind)) {
+    ctx.addIssue({ code: 'custom', path: ['kind'], message: `series ${s.series} takes ${series.kinds.join(' or ')}` });
+  }
+  const covers = s.files.filter((f) => f.part === 'cover' && f.language === s.originalLanguage);
+  if (covers.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['files'], message: `must have exactly one cover in the original language (${s.originalLanguage}); found ${covers.length}` });
+  }
+  const names = new Set<string>();
+  const versions = new Set<string>();
+  s.files.forEach((f, i) => {
+    if (names.has(f.name)) ctx.addIssue({ code: 'custom', path: ['files', i, 'name'], message: `duplicate file name "${f.name}"` });
+    names.add(f.name);
+    const version = `${f.part}/${f.language}`;
+    if (versions.has(version)) ctx.addIssue({ code: 'custom', path: ['files', i], message: `two files for ${f.part} in ${f.language}` });
+    versions.add(version);
+  });
+});
+export type SubmissionInput = z.infer<typeof SubmissionInput>;
+
+export const HistoryEntry = z.object({ at: z.string(), status: Status, detail: z.string().optional() });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const StoredFile = FileDeclaration.extend({ key: z.string() });
+export type StoredFile = z.infer<typeof StoredFile>;
+
+export const TRANSLATION_STATUSES = ['original', 'pending', 'translated', 'reproduced-as-received'] as const;
+export const TranslationStatus = z.enum(TRANSLATION_STATUSES);
+export type TranslationStatus = z.infer<typeof TranslationStatus>;
+/** part → language → status */
+export const TranslationTable = z.record(z.string(), z.record(Language, TranslationStatus));
+export type TranslationTable = z.infer<typeof TranslationTable>;
+
+export const SubmissionRecord = z.object({
+  id: z.string(),
+  status: Status,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submission: SubmissionFields.extend({ files: z.array(StoredFile) }),
+  history: z.array(HistoryEntry),
+  receivedAt: z.string().optional(),
+  symbol: z.string().optional(),
+  translations: TranslationTable.optional(),
+  url: z.string().optional(),
+  error: z.object({ error: z.string(), cause: z.string() }).optional(),
+});
+export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
+
+/** What every workflow step receives (ASL Payload). */
+export const StepInput = z.object({ submissionId: z.string().min(1) });
+export type StepInput = z.infer<typeof StepInput>;
+
+export const MarkFailedInput = StepInput.extend({
+  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough(),
+});
+export type MarkFailedInput = z.infer<typeof MarkFailedInput>;

@@ -1,0 +1,35 @@
+import { LANGUAGE_CODES, type Language } from './languages';
+import type { FileDeclaration, TranslationStatus, TranslationTable } from './schemas';
+
+/**
+ * The status of each language version of each part (DOMAIN.md, "Translation status"): the
+ * language a part was submitted in is `original`; a part marked `translate: false` is
+ * `reproduced-as-received` in every other language; other languages are `pending` until a
+ * translation is received (`translated`).
+ */
+export function tagTranslationStatus(
+  files: readonly Pick<FileDeclaration, 'part' | 'language' | 'translate'>[],
+  originalLanguage: Language,
+): TranslationTable {
+  const table: TranslationTable = {};
+  for (const part of partsInOrder(files)) {
+    const versions = files.filter((f) => f.part === part);
+    // A part's original is the version in the document's original language, else the first one received.
+    const original = versions.find((f) => f.language === originalLanguage) ?? versions[0]!;
+    const reproduced = versions.some((f) => f.translate === false);
+    const statuses = {} as Record<Language, TranslationStatus>;
+    for (const language of LANGUAGE_CODES) {
+      if (language === original.language) statuses[language] = 'original';
+      else if (versions.some((f) => f.language === language)) statuses[language] = 'translated';
+      else statuses[language] = reproduced ? 'reproduced-as-received' : 'pending';
+    }
+    table[part] = statuses;
+  }
+  return table;
+}
+
+/** Cover first, then annexes in the order they were listed. */
+export function partsInOrder(files: readonly Pick<FileDeclaration, 'part'>[]): string[] {
+  const parts = [...new Set(files.map((f) => f.part))];
+  return parts.sort((a, b) => (a === 'cover' ? -1 : b === 'cover' ? 1 : 0));
+}

@@ -1,0 +1,40 @@
+import type { DocumentRecord } from './document';
+import { masthead } from './document';
+import type { SubmissionRecord } from './schemas';
+import { documentPath } from './symbols';
+
+/** What the API shows of records: one shape per kind, used by every route that returns it. */
+export function submissionView(r: SubmissionRecord, siteUrl: string) {
+  return {
+    id: r.id,
+    status: r.status,
+    symbol: r.symbol ?? null,
+    url: r.symbol && r.status === 'PUBLISHED' ? `${siteUrl}/${documentPath(r.symbol)}` : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    submission: { ...r.submission, files: r.submission.files.map(({ key: _key, ...f }) => f) },
+    translations: r.translations ?? null,
+    history: r.history,
+    error: r.error ? { code: r.error.error, message: r.error.cause } : null,
+  };
+}
+
+export function documentView(d: DocumentRecord, siteUrl: string) {
+  return {
+    symbol: d.symbol,
+    url: `${siteUrl}/${documentPath(d.symbol)}`,
+    title: d.title,
+    kind: d.kind,
+    sender: d.sender,
+    addressee: d.addressee,
+    dated: d.dated,
+    body: d.body,
+    session: d.session,
+    agendaItem: d.agendaItem,
+    originalLanguage: d.originalLanguage,
+    masthead: masthead(d),
+    languages: d.translations,
+    files: d.files.map((f) => ({ part: f.part, language: f.language, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, url: `${siteUrl}/${f.path}` })),
+    publishedAt: d.publishedAt,
+  };
+}

@@ -1,0 +1,17 @@
+import { InvalidTransition } from '../shared/errors';
+import type { Store } from '../shared/store';
+import { tagTranslationStatus } from '../shared/translation-status';
+
+/** Records, per part and language, whether the version is original, pending or reproduced as received. */
+export async function tagSubmission(submissionId: string, store: Store): Promise<{ submissionId: string; symbol: string }> {
+  const record = await store.mustGetSubmission(submissionId);
+  if (!record.symbol) throw new InvalidTransition(`Submission ${submissionId} has no symbol yet`);
+  const translations = tagTranslationStatus(record.submission.files, record.submission.originalLanguage);
+  const reproduced = Object.entries(translations).filter(([, langs]) => Object.values(langs).includes('reproduced-as-received')).map(([part]) => part);
+  await store.transition(submissionId, 'TAGGED', {
+    from: ['SYMBOL_ASSIGNED'],
+    detail: reproduced.length ? `reproduced as received: ${reproduced.join(', ')}` : 'all parts to be translated',
+    set: { translations },
+  });
+  return { submissionId, symbol: record.symbol };
+}

@@ -1,0 +1,95 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/config';
+import { INDEXES, TABLE_KEYS } from '../../functions/shared/table';
+import type { CirculateFunction } from './circulate-function';
+
+/** Uploads land under this prefix; it is also what triggers `receive`. */
+export const INTAKE_PREFIX = 'submissions/';
+
+/**
+ * The buckets and the table. Each grant also gives the function the resource's name in its
+ * environment, so a function knows exactly the resources it may touch.
+ */
+export class Storage extends Construct {
+  /** Original files as received (presigned PUT from the staff page). */
+  readonly intakeBucket: Bucket;
+  /** The published site, served only through CloudFront. */
+  readonly siteBucket: Bucket;
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    const privateBucket = {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      removalPolicy: RemovalPolicy.RETAIN,
+    } as const;
+
+    this.intakeBucket = new Bucket(this, 'Intake', {
+      ...privateBucket,
+      // "Nothing accepted is lost": an overwritten or deleted original stays recoverable.
+      versioned: true,
+      cors: [
+        {
+          // Presigned PUTs from the staff page in a browser; the signature, not the origin, is the check.
+          allowedMethods: [HttpMethods.PUT],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+
+    this.siteBucket = new Bucket(this, 'Site', privateBucket);
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of Object.values(INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+  }
+
+  grantTableRead(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.table, this.table.tableName);
+    this.table.grantReadData(fn);
+  }
+
+  grantTableReadWrite(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.table, this.table.tableName);
+    this.table.grantReadWriteData(fn);
+  }
+
+  grantIntakeRead(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    this.intakeBucket.grantRead(fn);
+  }
+
+  /** PutObject under the intake prefix: enough to sign presigned upload URLs, nothing more. */
+  grantIntakeUpload(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    this.intakeBucket.grantPut(fn, `${INTAKE_PREFIX}*`);
+  }
+
+  grantSitePublish(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.siteBucket, this.siteBucket.bucketName);
+    this.siteBucket.grantPut(fn);
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/config';
+import { RECEIVE_FUNCTION, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
+import { CirculateFunction, LOG_RETENTION, PROJECT_ROOT } from './circulate-function';
+import { INTAKE_PREFIX, type Storage } from './storage';
+
+export interface WorkflowProps {
+  readonly storage: Storage;
+}
+
+/** What each step may touch; a new state in STEP_FUNCTIONS does not compile until it is listed here. */
+const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) => void> = {
+  // receive has already checked the files; Register only records the submission as received.
+  Register: (s, fn) => s.grantTableReadWrite(fn),
+  AssignSymbol: (s, fn) => s.grantTableReadWrite(fn),
+  TagTranslationStatus: (s, fn) => s.grantTableReadWrite(fn),
+  Publish: (s, fn) => {
+    s.grantTableReadWrite(fn);
+    s.grantIntakeRead(fn);
+    s.grantSitePublish(fn);
+  },
+  MarkFailed: (s, fn) => s.grantTableReadWrite(fn),
+};
+
+/** The step functions, the state machine from the ASL file, and `receive`, which starts it. */
+export class Workflow extends Construct {
+  readonly steps: Record<StepState, CirculateFunction>;
+  readonly receive: CirculateFunction;
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, { storage }: WorkflowProps) {
+    super(scope, id);
+
+    const states = Object.keys(STEP_FUNCTIONS) as StepState[];
+    this.steps = Object.fromEntries(
+      states.map((state) => {
+        const fn = new CirculateFunction(this, state, {
+          name: STEP_FUNCTIONS[state],
+          // Publishing renders pages and copies every file of a document.
+          timeout: state === 'Publish' ? Duration.minutes(2) : undefined,
+        });
+        STEP_ACCESS[state](storage, fn);
+        return [state, fn];
+      }),
+    ) as Record<StepState, CirculateFunction>;
+
+    // The same file the local stack runs; read here (not fromFile) so the template carries it.
+    const definition = readFileSync(join(PROJECT_ROOT, STATE_MACHINE_FILE), 'utf8');
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(definition),
+      definitionSubstitutions: Object.fromEntries(
+        states.map((state) => [functionArnPlaceholder(state), this.steps[state].functionArn]),
+      ),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'StateMachineLogs', { retention: LOG_RETENTION }),
+        level: LogLevel.ALL,
+        // Execution data is only submission ids and error names: nothing personal.
+        includeExecutionData: true,
+      },
+    });
+    for (const fn of Object.values(this.steps)) fn.grantInvoke(this.stateMachine);
+
+    this.receive = new CirculateFunction(this, 'Receive', { name: RECEIVE_FUNCTION });
+    storage.grantTableReadWrite(this.receive);
+    storage.grantIntakeRead(this.receive);
+    this.stateMachine.grantStartExecution(this.receive);
+    this.receive.addEnvironment(ENV.stateMachineArn, this.stateMachine.stateMachineArn);
+    storage.intakeBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.receive), {
+      prefix: 'x/',
+    });
+  }
+}

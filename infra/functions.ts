@@ -1,0 +1,47 @@
+/**
+ * Every Lambda of Circulate, by name: its code is `functions/<name>/handler.ts`. CDK makes one
+ * function per entry; the embedded stack loads the same handlers in process.
+ */
+export const STEP_FUNCTIONS = {
+  /** ASL state name → function name; the ASL placeholder is `${<State>FunctionArn}`. */
+  Register: 'register',
+  AssignSymbol: 'assign-symbol',
+  TagTranslationStatus: 'tag-translation-status',
+  Publish: 'publish',
+  MarkFailed: 'mark-failed',
+} as const;
+
+export type StepState = keyof typeof STEP_FUNCTIONS;
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** API Gateway resource path; `{x}` is a path parameter, `{x+}` a greedy one. */
+  path: string;
+  fn: string;
+  /** Staff routes need a staff identity (Cognito in AWS, the bearer token locally). */
+  staff: boolean;
+}
+
+export const ROUTES: readonly Route[] = [
+  { method: 'POST', path: '/api/submissions', fn: 'create-submission', staff: true },
+  { method: 'GET', path: '/api/submissions', fn: 'list-submissions', staff: true },
+  { method: 'GET', path: '/api/submissions/{id}', fn: 'get-submission', staff: true },
+  { method: 'GET', path: '/api/documents/{symbol+}', fn: 'get-document', staff: false },
+  { method: 'GET', path: '/api/sessions/{body}/{session}/documents', fn: 'list-session-documents', staff: false },
+];
+
+/** The S3 ObjectCreated handler on the intake bucket. */
+export const RECEIVE_FUNCTION = 'receive';
+
+export const ALL_FUNCTIONS: readonly string[] = [
+  RECEIVE_FUNCTION,
+  ...Object.values(STEP_FUNCTIONS),
+  ...ROUTES.map((r) => r.fn),
+];
+
+export const STATE_MACHINE_FILE = 'state-machines/circulate.asl.json';
+
+/** Placeholder names in the ASL file, e.g. `${PublishFunctionArn}`. */
+export function functionArnPlaceholder(state: StepState): string {
+  return `${state}FunctionArn`;
+}

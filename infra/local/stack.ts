@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { S3Event } from 'aws-lambda';
+import { ENV } from '../../functions/shared/config';
+import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3, type S3ObjectEvent } from './emulators';
+import { startGateway, type ApiFunction } from './gateway';
+import { lambdaContext } from './lambda';
+import { createS3Client } from './s3-client';
+import { freePort } from './ports';
+import { startLocalStepFunctions, type TaskHandler } from './stepfunctions';
+
+/**
+ * The embedded stack: the emulators, the local Step Functions service running the very ASL file,
+ * the S3 → receive wiring, and one port for the API and the site. Handlers are the real ones,
+ * loaded in process after the environment points their AWS clients at the emulators.
+ */
+export interface EmbeddedStackOptions {
+  dataDir: string;
+  /** The API + site port; 0 picks a free one. */
+  port?: number;
+  /** Emulator ports; 0 (default) picks free ones. A restart on the same data must reuse them in one process. */
+  ports?: { dynamodb?: number; s3?: number; sfn?: number };
+  token?: string;
+  /** For tests: make a workflow step throw this error instead of running. */
+  faults?: Partial<Record<StepState, () => Error>>;
+  /** For tests: shorten every Retry wait (ms). */
+  retryWaitMs?: number;
+}
+
+export interface EmbeddedStack {
+  url: string;
+  apiUrl: string;
+  token: string;
+  endpoints: { dynamodb: string; s3: string; sfn: string };
+  names: { table: string; intakeBucket: string; siteBucket: string; stateMachineArn: string };
+  /** Resolves when no workflow execution and no receive is running. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const NAMES = { table: 'circulate', intakeBucket: 'circulate-intake', siteBucket: 'circulate-site', stateMachine: 'circulate' };
+
+type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
+
+async function loadHandler(name: string): Promise<Handler> {
+  const module: { handler: Handler } = await import(`../../functions/${name}/handler.ts`);
+  return module.handler;
+}
+
+export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<EmbeddedStack> {
+  const dataDir = resolve(opts.dataDir);
+  const token = opts.token ?? randomBytes(18).toString('base64url');
+  const [dynamodbPort, s3Port, sfnPort, port] = await Promise.all([
+    opts.ports?.dynamodb || freePort(), opts.ports?.s3 || freePort(), opts.ports?.sfn || freePort(),
+    opts.port === undefined ? 3000 : opts.port || freePort(),
+  ]);
+  const siteUrl = `http://localhost:${port}`;
+
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p)).catch(() => undefined);
+    return p;
+  };
+  let receive: Handler | undefined;
+  const onS3Event = (event: S3ObjectEvent) => {
+    // What AWS's bucket notification does: ObjectCreated in the intake bucket under submissions/ → receive.
+    const records = event.Records.filter((r) => r.eventName.startsWith('ObjectCreated') && r.s3.bucket.name === NAMES.intakeBucket && r.s3.object.key.startsWith('submissions/'));
+    if (!records.length || !receive) return;
+    const s3Event = {
+      Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+') } } })),
+    } as unknown as S3Event;
+    track(receive(s3Event, lambdaContext(RECEIVE_FUNCTION))).catch((e: unknown) => console.error('circulate: receive failed', e));
+  };
+
+  const dynamodb = await startDynamoDB(dataDir, dynamodbPort, NAMES.table);
+  const s3 = await startS3(dataDir, s3Port, { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, onS3Event);
+
+  const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:000000000000:stateMachine:${NAMES.stateMachine}`;
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    [ENV.table]: NAMES.table,
+    [ENV.intakeBucket]: NAMES.intakeBucket,
+    [ENV.siteBucket]: NAMES.siteBucket,
+    [ENV.stateMachineArn]: stateMachineArn,
+    [ENV.siteUrl]: siteUrl,
+    [ENV.staffToken]: token,
+    [ENV.dynamodbEndpoint]: dynamodb.endpoint,
+    [ENV.s3Endpoint]: s3.endpoint,
+    [ENV.sfnEndpoint]: `http://127.0.0.1:${sfnPort}`,
+  });
+
+  const handlers = Object.fromEntries(await Promise.all(ALL_FUNCTIONS.map(async (name) => [name, await loadHandler(name)] as const)));
+  receive = handlers[RECEIVE_FUNCTION];
+
+  const asl = await readFile(join(ROOT, STATE_MACHINE_FILE), 'utf8');
+  const steps = Object.entries(STEP_FUNCTIONS) as [StepState, string][];
+  const substitutions = new Map(steps.map(([state, fn]) => [functionArnPlaceholder(state), `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:circulate-${fn}`]));
+  const definition: unknown = JSON.parse(asl.replace(/\$\{(\w+)\}/g, (placeholder, name: string) => substitutions.get(name) ?? placeholder));
+  const taskHandlers: Record<string, TaskHandler> = {};
+  for (const [state, fn] of steps) {
+    const handler = handlers[fn]!;
+    const fault = opts.faults?.[state];
+    taskHandlers[state] = async (payload) => {
+      if (fault) throw fault();
+      return handler(payload, lambdaContext(fn));
+    };
+  }
+  const sfn = await startLocalStepFunctions({
+    port: sfnPort, dataDir: join(dataDir, 'stepfunctions'),
+    stateMachines: [{ name: NAMES.stateMachine, definition, taskHandlers }],
+    ...(opts.retryWaitMs !== undefined ? { retryWaitMs: opts.retryWaitMs } : {}),
+  });
+
+  const gateway = await startGateway({
+    port,
+    functions: Object.fromEntries(ROUTES.map((r) => [r.fn, handlers[r.fn] as ApiFunction])),
+    s3: createS3Client(s3.endpoint),
+    siteBucket: NAMES.siteBucket,
+  });
+
+  // Drive on whatever was accepted but not finished when the stack last stopped. (Imported here:
+  // it builds the handlers' clients, which must see the environment set above.)
+  const { resumeUnfinished } = await import('./resume');
+  await resumeUnfinished();
+
+  return {
+    url: gateway.url,
+    apiUrl: `${gateway.url}/api`,
+    token,
+    endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.endpoint },
+    names: { table: NAMES.table, intakeBucket: NAMES.intakeBucket, siteBucket: NAMES.siteBucket, stateMachineArn },
+    async idle() {
+      while (pending.size) await Promise.allSettled([...pending]);
+      await sfn.idle();
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+    async close() {
+      await gateway.close();
+      await sfn.close();
+      await Promise.allSettled([...pending]);
+      await s3.close();
+      await dynamodb.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSubmission } from '../../cli/metadata';
+import { startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions } from '../../infra/local/stack';
+
+export const EXAMPLE = 'examples/A_HRC_47_G_10/metadata.json';
+
+/** An embedded stack on free ports with its own temporary data folder. */
+export async function startTestStack(opts: Partial<EmbeddedStackOptions> = {}): Promise<EmbeddedStack & { dataDir: string; cleanup(): Promise<void> }> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'circulate-e2e-')));
+  const stack = await startEmbeddedStack({ port: 0, retryWaitMs: 10, ...opts, dataDir });
+  return {
+    ...stack,
+    dataDir,
+    async cleanup() {
+      await stack.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function api(stack: EmbeddedStack, path: string, init: RequestInit & { staff?: boolean } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.staff !== false) headers.set('authorization', `Bearer ${stack.token}`);
+  const res = await fetch(`${stack.apiUrl}${path}`, { ...init, headers });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text };
+}
+
+/** Submits a metadata file as staff would: POST the submission, then PUT each file to its presigned URL. */
+export async function submit(stack: EmbeddedStack, metadataFile = EXAMPLE, edit: (body: Record<string, unknown>) => void = () => undefined) {
+  const loaded = await loadSubmission(metadataFile);
+  const body: Record<string, unknown> = { ...loaded.body };
+  edit(body);
+  const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  if (created.status !== 201) throw new Error(`POST /submissions answered ${created.status}: ${created.text}`);
+  const answer = created.json as { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] };
+  for (const upload of answer.uploads) {
+    const file = loaded.files.find((f) => f.name === upload.name);
+    if (!file) throw new Error(`No local file for upload ${upload.name}`);
+    const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: file.bytes });
+    if (!put.ok) throw new Error(`Upload of ${upload.name} answered ${put.status}: ${await put.text()}`);
+  }
+  return answer.id;
+}
+
+export async function waitForFinalStatus(stack: EmbeddedStack, id: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { json } = await api(stack, `/submissions/${id}`);
+    const record = json as { status: string };
+    if (record.status === 'PUBLISHED' || record.status === 'FAILED') return json as Record<string, unknown> & { status: string };
+    if (Date.now() > deadline) throw new Error(`Submission ${id} still ${record.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,340 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../functions/shared/config';
+import { INDEXES, TABLE_KEYS } from '../../functions/shared/table';
+import { CirculateStack } from '../../infra/circulate-stack';
+import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
+
+type Json = Record<string, any>;
+
+const LAMBDA_SERVICE_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'];
+// AWS managed CloudFront policies.
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+let template: Template;
+let resources: Record<string, Json>;
+
+beforeAll(() => {
+  // Template validation (seconds of WebAssembly) runs in `cdk synth`; these tests look at the template.
+  const validation = process.env.CDK_VALIDATION;
+  process.env.CDK_VALIDATION = 'false';
+  // The feature flags of cdk.json, so the tests see what `cdk synth` produces; no bundling (fast).
+  const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
+  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+  template = Template.fromStack(new CirculateStack(app, 'Test'));
+  resources = template.toJSON().Resources as Record<string, Json>;
+  if (validation === undefined) delete process.env.CDK_VALIDATION;
+  else process.env.CDK_VALIDATION = validation;
+});
+
+function ofType(type: string): [string, Json][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+/** The logical id of the Lambda for a function name (its description is `Circulate <name>`). */
+function functionId(name: string): string {
+  const found = ofType('AWS::Lambda::Function').filter(([, r]) => r.Properties.Description === `Circulate ${name}`);
+  expect(found, `one function for ${name}`).toHaveLength(1);
+  return found[0]![0];
+}
+
+function environmentOf(name: string): Json {
+  return resources[functionId(name)]!.Properties.Environment?.Variables ?? {};
+}
+
+/** Every IAM action granted to a function's role, as `action` strings (resources ignored). */
+function actionsOf(name: string): string[] {
+  const role = resources[functionId(name)]!.Properties.Role['Fn::GetAtt'][0] as string;
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: Json) => r.Ref === role))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+    .flatMap((s) => [s.Action].flat() as string[]);
+}
+
+/** `{"Fn::GetAtt": [id, "Arn"]}` or a Fn::Join containing it → id. */
+function referencedIds(value: unknown): string[] {
+  return [...JSON.stringify(value).matchAll(/"(?:Fn::GetAtt|Ref)":\s*\[?"([A-Za-z0-9]+)"/g)].map((m) => m[1]!);
+}
+
+/** API Gateway resource id → its full path, e.g. `/api/submissions/{id}`. */
+function resourcePaths(): Map<string, string> {
+  const paths = new Map<string, string>();
+  const pathOf = (id: string): string => {
+    const known = paths.get(id);
+    if (known) return known;
+    const { ParentId, PathPart } = resources[id]!.Properties as Json;
+    const parent = ParentId['Fn::GetAtt'] ? '' : pathOf(ParentId.Ref as string);
+    paths.set(id, `${parent}/${PathPart as string}`);
+    return paths.get(id)!;
+  };
+  for (const [id] of ofType('AWS::ApiGateway::Resource')) pathOf(id);
+  return paths;
+}
+
+describe('the state machine', () => {
+  let definition: Json;
+  let substitutions: Json;
+
+  beforeAll(() => {
+    const [[, machine]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Json]];
+    definition = JSON.parse(machine.Properties.DefinitionString as string) as Json;
+    substitutions = machine.Properties.DefinitionSubstitutions as Json;
+  });
+
+  it('is one Standard state machine with X-Ray tracing and logging', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', Destinations: Match.anyValue() }),
+    });
+  });
+
+  it('runs Register → AssignSymbol → TagTranslationStatus → Publish and ends', () => {
+    const order: string[] = [];
+    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state].Next) {
+      order.push(state);
+      if (definition.States[state].End) break;
+    }
+    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']);
+  });
+
+  it('retries every step on Lambda service errors and sends any other failure to MarkFailed', () => {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']) {
+      const { Retry, Catch } = definition.States[state] as { Retry: Json[]; Catch: Json[] };
+      const retried = Retry.flatMap((r) => r.ErrorEquals as string[]);
+      expect(retried, state).toEqual(expect.arrayContaining(LAMBDA_SERVICE_ERRORS));
+      expect(Catch, state).toContainEqual(expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'MarkFailed' }));
+    }
+    expect(definition.States.MarkFailed.Next).toBe('Failed');
+    expect(definition.States.Failed.Type).toBe('Fail');
+  });
+
+  it('invokes, for each state, the function of that name, and leaves no placeholder unsubstituted', () => {
+    const placeholders = [...(JSON.stringify(definition).matchAll(/\$\{(\w+)\}/g))].map((m) => m[1]);
+    expect(new Set(placeholders)).toEqual(new Set(Object.keys(substitutions)));
+    for (const [state, name] of Object.entries(STEP_FUNCTIONS)) {
+      const arn = substitutions[functionArnPlaceholder(state as StepState)];
+      expect(arn, state).toEqual({ 'Fn::GetAtt': [functionId(name), 'Arn'] });
+    }
+  });
+
+  it('may invoke the step functions', () => {
+    const [[, machine]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Json]];
+    const role = machine.Properties.RoleArn['Fn::GetAtt'][0] as string;
+    const invokable = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: Json) => r.Ref === role))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+      .filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'))
+      .flatMap((s) => referencedIds(s.Resource));
+    for (const name of Object.values(STEP_FUNCTIONS)) expect(invokable).toContain(functionId(name));
+  });
+});
+
+describe('the functions', () => {
+  it('are one nodejs22.x arm64 Lambda per name in ALL_FUNCTIONS, traced, with their own log group', () => {
+    const ours = ofType('AWS::Lambda::Function').filter(([, r]) => r.Properties.Runtime === 'nodejs22.x');
+    expect(ours.map(([, r]) => r.Properties.Description).sort()).toEqual(ALL_FUNCTIONS.map((n) => `Circulate ${n}`).sort());
+    for (const [id, fn] of ours) {
+      expect(fn.Properties, id).toMatchObject({
+        Handler: 'index.handler',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+    }
+  });
+
+  it('tells each function the names of exactly the resources it may use', () => {
+    expect(Object.keys(environmentOf('mark-failed'))).not.toContain(ENV.intakeBucket);
+    expect(environmentOf('publish')).toMatchObject({
+      [ENV.table]: expect.anything(),
+      [ENV.intakeBucket]: expect.anything(),
+      [ENV.siteBucket]: expect.anything(),
+      [ENV.siteUrl]: expect.anything(),
+    });
+    expect(environmentOf(RECEIVE_FUNCTION)).toMatchObject({
+      [ENV.table]: expect.anything(),
+      [ENV.intakeBucket]: expect.anything(),
+      [ENV.stateMachineArn]: { Ref: ofType('AWS::StepFunctions::StateMachine')[0]![0] },
+    });
+    for (const name of ALL_FUNCTIONS) {
+      const env = Object.keys(environmentOf(name));
+      expect(env, name).toContain(ENV.table);
+      for (const localOnly of [ENV.staffToken, ENV.dynamodbEndpoint, ENV.s3Endpoint, ENV.sfnEndpoint]) {
+        expect(env, name).not.toContain(localOnly);
+      }
+    }
+  });
+
+  it('gives the site URL of the distribution to the functions that write links', () => {
+    const [[distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Json]];
+    for (const name of ['publish', 'get-document', 'list-session-documents', 'get-submission', 'list-submissions']) {
+      expect(referencedIds(environmentOf(name)[ENV.siteUrl]), name).toEqual([distribution]);
+    }
+  });
+
+  it('grants least privilege: only publish writes the site, only receive starts executions, public routes only read', () => {
+    const writers = ALL_FUNCTIONS.filter((n) => actionsOf(n).some((a) => a.startsWith('s3:PutObject')) && environmentOf(n)[ENV.siteBucket]);
+    expect(writers).toEqual(['publish']);
+    expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:StartExecution'))).toEqual([RECEIVE_FUNCTION]);
+    for (const route of ROUTES.filter((r) => r.method === 'GET')) {
+      const actions = actionsOf(route.fn);
+      expect(actions, route.fn).toContain('dynamodb:Query');
+      expect(actions.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), route.fn).toEqual([]);
+      expect(actions.filter((a) => a.startsWith('s3:')), route.fn).toEqual([]);
+    }
+    expect(actionsOf('create-submission')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject']));
+    expect(actionsOf('mark-failed').filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('starts receive when an object is created under submissions/ in the intake bucket', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'submissions/' }] } },
+            LambdaFunctionArn: { 'Fn::GetAtt': [functionId(RECEIVE_FUNCTION), 'Arn'] },
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('storage', () => {
+  it('is one on-demand table with point-in-time recovery, the shared keys and the three indexes, retained', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: Object.values(INDEXES).map((index) =>
+          Match.objectLike({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+      }),
+    });
+    const [[, table]] = ofType('AWS::DynamoDB::Table') as [[string, Json]];
+    for (const attribute of table.Properties.AttributeDefinitions as Json[]) expect(attribute.AttributeType).toBe('S');
+  });
+
+  it('blocks public access on both buckets, encrypts them and refuses plain HTTP', () => {
+    const buckets = ofType('AWS::S3::Bucket');
+    expect(buckets).toHaveLength(2);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption, id).toBeDefined();
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('accepts presigned PUTs from a browser and aborts abandoned multipart uploads on the intake bucket', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: ['*'] })] },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })]),
+      },
+    });
+  });
+});
+
+describe('the API', () => {
+  it('has each route as a Lambda proxy method: Cognito on staff routes, no auth on public ones', () => {
+    const paths = resourcePaths();
+    const methods = ofType('AWS::ApiGateway::Method').map(([, m]) => m.Properties as Json);
+    for (const route of ROUTES) {
+      const found = methods.filter((m) => m.HttpMethod === route.method && paths.get(m.ResourceId.Ref) === route.path);
+      expect(found, `${route.method} ${route.path}`).toHaveLength(1);
+      const method = found[0]!;
+      expect(method.AuthorizationType, route.path).toBe(route.staff ? 'COGNITO_USER_POOLS' : 'NONE');
+      if (route.staff) expect(method.AuthorizerId, route.path).toEqual({ Ref: expect.any(String) });
+      expect(method.Integration.Type).toBe('AWS_PROXY');
+      expect(referencedIds(method.Integration.Uri), route.path).toContain(functionId(route.fn));
+    }
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS' });
+  });
+
+  it('keeps staff sign-up closed and signs staff in by email', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+    });
+  });
+
+  it('logs access and throttles on the stage', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() }),
+      ]),
+    });
+  });
+});
+
+describe('the site', () => {
+  it('serves the site bucket through origin access control and sends /api/* to the API uncached', () => {
+    template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const [[, distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Json]];
+    const config = distribution.Properties.DistributionConfig as Json;
+    expect(config.DefaultRootObject).toBe('index.html');
+    const api = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+    });
+    const origin = (config.Origins as Json[]).find((o) => o.Id === api!.TargetOriginId)!;
+    const restApi = ofType('AWS::ApiGateway::RestApi')[0]![0];
+    expect(referencedIds(origin.DomainName)).toEqual([restApi]);
+    expect(origin.OriginPath).toBe('/prod');
+    const s3 = (config.Origins as Json[]).find((o) => o.Id === config.DefaultCacheBehavior.TargetOriginId)!;
+    expect(s3.OriginAccessControlId).toBeDefined();
+  });
+
+  it('rewrites a document folder URL to its index.html, and leaves files alone', () => {
+    const [[, fn]] = ofType('AWS::CloudFront::Function') as [[string, Json]];
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the function's own code, from the template
+    const handler = new Function(`${fn.Properties.FunctionCode as string}; return handler;`)() as (e: Json) => Json;
+    const uri = (u: string) => handler({ request: { uri: u } }).uri as string;
+    expect(uri('/A/HRC/47/G/10/')).toBe('/A/HRC/47/G/10/index.html');
+    expect(uri('/')).toBe('/index.html');
+    expect(uri('/A/HRC/47/G/10/A_HRC_47_G_10-EN.pdf')).toBe('/A/HRC/47/G/10/A_HRC_47_G_10-EN.pdf');
+  });
+});
+
+describe('the outputs', () => {
+  it('give the site and API URLs, the user pool, the buckets and the state machine', () => {
+    const outputs = Object.keys(template.toJSON().Outputs as Json);
+    expect(outputs).toEqual(
+      expect.arrayContaining(['SiteUrl', 'ApiUrl', 'UserPoolId', 'IntakeBucketName', 'SiteBucketName', 'StateMachineArn']),
+    );
+  });
+});
