@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { readLocalToken } from '../infra/local/token';
 import { z } from 'zod';
 import { STATUSES, type SubmissionInput } from '../functions/shared/schemas';
 import { formatPath } from './metadata';
@@ -223,7 +225,13 @@ export function createApi(options: ApiOptions): CirculateApi {
   };
 }
 
-/** The client configured from `CIRCULATE_API` and `CIRCULATE_TOKEN`. */
+/**
+ * The client configured from `CIRCULATE_API` and `CIRCULATE_TOKEN`. Without a token, the local
+ * stack's own (in CIRCULATE_DATA, `.circulate/` by default) is used, so `npm start` then
+ * `npx circulate submit …` works on one machine with nothing to copy.
+ */
 export function apiFromEnv(env: NodeJS.ProcessEnv = process.env): CirculateApi {
-  return createApi({ baseUrl: env.CIRCULATE_API || DEFAULT_API, token: env.CIRCULATE_TOKEN || undefined });
+  const token = env.CIRCULATE_TOKEN || readLocalToken(resolve(env.CIRCULATE_DATA || '.circulate'));
+  const baseUrl = env.CIRCULATE_API || (env.CIRCULATE_PORT ? `http://localhost:${env.CIRCULATE_PORT}/api` : DEFAULT_API);
+  return createApi({ baseUrl, token });
 }

@@ -75,7 +75,7 @@ export class Workflow extends Construct {
     this.stateMachine.grantStartExecution(this.receive);
     this.receive.addEnvironment(ENV.stateMachineArn, this.stateMachine.stateMachineArn);
     storage.intakeBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.receive), {
-      prefix: 'x/',
+      prefix: INTAKE_PREFIX,
     });
   }
 }

@@ -5,7 +5,11 @@ import { startEmbeddedStack } from './stack';
 const dataDir = resolve(process.env.CIRCULATE_DATA ?? '.circulate');
 const port = Number(process.env.CIRCULATE_PORT ?? 3000);
 
-const stack = await startEmbeddedStack({ dataDir, port, ...(process.env.CIRCULATE_TOKEN ? { token: process.env.CIRCULATE_TOKEN } : {}) });
+// The emulators sit on the next three ports, so the AWS CLI can be pointed at them the same way every time.
+const stack = await startEmbeddedStack({
+  dataDir, port, ports: { dynamodb: port + 1, s3: port + 2, sfn: port + 3 },
+  ...(process.env.CIRCULATE_TOKEN ? { token: process.env.CIRCULATE_TOKEN } : {}),
+});
 
 console.log(`Circulate is running (data in ${dataDir})
 
@@ -13,9 +17,9 @@ console.log(`Circulate is running (data in ${dataDir})
   API         ${stack.apiUrl}
   staff token ${stack.token}
 
-Submit the example from another terminal:
-  export CIRCULATE_API=${stack.apiUrl} CIRCULATE_TOKEN=${stack.token}
+Submit the example from another terminal (the CLI finds the token in ${dataDir}):
   npx circulate submit examples/A_HRC_47_G_10/metadata.json --wait
+From elsewhere, set CIRCULATE_API=${stack.apiUrl} and CIRCULATE_TOKEN=${stack.token}
 
 Emulators: DynamoDB ${stack.endpoints.dynamodb}  S3 ${stack.endpoints.s3}  Step Functions ${stack.endpoints.sfn}
 Press Ctrl+C to stop; unfinished work resumes on the next start.`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { startGateway, type ApiFunction } from './gateway';
 import { lambdaContext } from './lambda';
 import { createS3Client } from './s3-client';
 import { freePort } from './ports';
+import { localToken } from './token';
 import { startLocalStepFunctions, type TaskHandler } from './stepfunctions';
 
 /**
@@ -53,7 +53,7 @@ async function loadHandler(name: string): Promise<Handler> {
 
 export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<EmbeddedStack> {
   const dataDir = resolve(opts.dataDir);
-  const token = opts.token ?? randomBytes(18).toString('base64url');
+  const token = opts.token ?? localToken(dataDir);
   const [dynamodbPort, s3Port, sfnPort, port] = await Promise.all([
     opts.ports?.dynamodb || freePort(), opts.ports?.s3 || freePort(), opts.ports?.sfn || freePort(),
     opts.port === undefined ? 3000 : opts.port || freePort(),

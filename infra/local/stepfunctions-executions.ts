@@ -1,5 +1,5 @@
 import { ApiError } from './stepfunctions-errors';
-import { executionRedriven, executionStarted } from './stepfunctions-history';
+import { executionRedriven, executionStarted, type EmitEvent } from './stepfunctions-history';
 import { runExecution, type CompiledMachine, type RunHandle } from './stepfunctions-runner';
 import type { ExecutionFiles, ExecutionRecord, ExecutionStatus } from './stepfunctions-store';
 
@@ -109,7 +109,8 @@ export class Executions {
     const done = saved
       .then(async () => {
         if (abandoned) return;
-        run = runExecution(machine, record, (type, timestamp, details) => append(record, type, timestamp, details), this.options);
+        const emit: EmitEvent = (type, timestamp, details) => append(record, type, timestamp, details);
+        run = runExecution(machine, record, emit, this.options);
         const outcome = await run.finished;
         if (!outcome) return;
         record.status = outcome.status;

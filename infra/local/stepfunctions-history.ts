@@ -101,7 +101,9 @@ export class HistoryMapper {
         if (event.state.type === 'Task') this.taskStarted(event.state.name);
         return;
       case 'StateFailed':
-        if (event.state.type === 'Task') this.taskEnded(event.state.name, event.timestamp, { error: event.Error, cause: event.Cause });
+        if (event.state.type === 'Task') {
+          this.taskEnded(event.state.name, event.timestamp, { error: event.Error, cause: event.Cause });
+        }
         if (event.state.type === 'Map' || event.state.type === 'Parallel') {
           emit(`${event.state.type}StateFailed`, event.timestamp);
         }
@@ -153,7 +155,11 @@ export class HistoryMapper {
     this.current.delete(state);
     if (attempt.response) {
       this.emit('TaskSucceeded', attempt.response.at, {
-        taskSucceededEventDetails: { ...LAMBDA_INVOKE, output: json(attempt.response.output), outputDetails: NOT_TRUNCATED },
+        taskSucceededEventDetails: {
+          ...LAMBDA_INVOKE,
+          output: json(attempt.response.output),
+          outputDetails: NOT_TRUNCATED,
+        },
       });
     } else if (failure) {
       const timedOut = failure.error === 'States.Timeout';

@@ -22,7 +22,8 @@ export function createApiServer(operations: Readonly<Record<string, Operation>>)
           send(response, error.status, { __type: error.name, message: error.message }, error.name);
         } else {
           console.error('local Step Functions:', error);
-          send(response, 500, { __type: 'InternalFailure', message: 'The local Step Functions service failed' }, 'InternalFailure');
+          const message = 'The local Step Functions service failed';
+          send(response, 500, { __type: 'InternalFailure', message }, 'InternalFailure');
         }
       });
   });
@@ -52,7 +53,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError('ValidationException', `The request is larger than ${MAX_BODY_BYTES} bytes`, 413);
+    if (size > MAX_BODY_BYTES) {
+      throw new ApiError('ValidationException', `The request is larger than ${MAX_BODY_BYTES} bytes`, 413);
+    }
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

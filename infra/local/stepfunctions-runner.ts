@@ -111,7 +111,9 @@ class LambdaFunctionError extends Error {
 }
 
 const functionError = (error: unknown) =>
-  error instanceof Error ? new LambdaFunctionError(error.name, error.message) : new LambdaFunctionError('Error', String(error));
+  error instanceof Error
+    ? new LambdaFunctionError(error.name, error.message)
+    : new LambdaFunctionError('Error', String(error));
 
 class NamedError extends Error {
   constructor(name: string, message: string) {
@@ -119,6 +121,8 @@ class NamedError extends Error {
     this.name = name;
   }
 }
+
+const abandonedError = () => new NamedError('ExecutionAbandoned', 'The local Step Functions service was closed');
 
 /** A handler's result as Lambda would return it: through JSON. */
 const jsonValue = z.json();
@@ -146,7 +150,12 @@ export interface RunOptions {
 }
 
 /** Runs one execution from the start, reporting its history through `emit`. */
-export function runExecution(machine: CompiledMachine, request: RunRequest, emit: EmitEvent, options: RunOptions): RunHandle {
+export function runExecution(
+  machine: CompiledMachine,
+  request: RunRequest,
+  emit: EmitEvent,
+  options: RunOptions,
+): RunHandle {
   const history = new HistoryMapper(emit, options.region);
 
   let abandoned = false;
@@ -159,7 +168,7 @@ export function runExecution(machine: CompiledMachine, request: RunRequest, emit
   // The library gives a Task override the evaluated Parameters; a lambda:invoke returns the
   // Invoke response, which the definition's ResultSelector reads as `$.Payload…`.
   const invoke = async (state: string, parameters: JsonValue): Promise<JsonValue> => {
-    if (abandoned) throw new NamedError('ExecutionAbandoned', 'the local Step Functions service was closed');
+    if (abandoned) throw abandonedError();
     const attempt = history.taskCalled(state, parameters);
     const handler = machine.handlers[state];
     if (!handler) throw new NamedError('Lambda.ResourceNotFoundException', `No local function for the state ${state}`);
@@ -211,7 +220,8 @@ export function runExecution(machine: CompiledMachine, request: RunRequest, emit
     if (outcome) return outcome;
     // The log always ends with the end of the execution; this is for a failure of the library itself.
     const reason = result.status === 'rejected' ? result.reason : log.status === 'rejected' ? log.reason : 'no end event';
-    return { status: 'FAILED', error: 'States.Runtime', cause: causeText(reason instanceof Error ? reason.message : reason), stopDate: Date.now() };
+    const cause = causeText(reason instanceof Error ? reason.message : reason);
+    return { status: 'FAILED', error: 'States.Runtime', cause, stopDate: Date.now() };
   });
 
   return {
@@ -219,7 +229,7 @@ export function runExecution(machine: CompiledMachine, request: RunRequest, emit
     abandon() {
       if (abandoned) return;
       abandoned = true;
-      rejectAbandoned(new NamedError('ExecutionAbandoned', 'the local Step Functions service was closed'));
+      rejectAbandoned(abandonedError());
       execution.abort();
     },
   };

@@ -52,7 +52,8 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions): 
   const account = opts.accountId ?? '000000000000';
   const host = opts.host ?? '127.0.0.1';
   const stateMachineArn = (name: string) => `arn:aws:states:${region}:${account}:stateMachine:${name}`;
-  const executionArn = (machine: string, name: string) => `arn:aws:states:${region}:${account}:execution:${machine}:${name}`;
+  const executionArn = (machine: string, name: string) =>
+    `arn:aws:states:${region}:${account}:execution:${machine}:${name}`;
   const roleArn = (machine: string) => `arn:aws:iam::${account}:role/${machine}-state-machine`;
 
   const machines = new Map<string, CompiledMachine>();

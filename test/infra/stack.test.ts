@@ -330,6 +330,43 @@ describe('the site', () => {
   });
 });
 
+/** Resources each resource needs first: Ref, Fn::GetAtt, Fn::Sub references and DependsOn. */
+function dependencies(resource: Json): string[] {
+  const found = new Set<string>([resource.DependsOn ?? []].flat() as string[]);
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    for (const [key, x] of Object.entries(v)) {
+      if (key === 'Ref' && typeof x === 'string') found.add(x);
+      else if (key === 'Fn::GetAtt') found.add(Array.isArray(x) ? (x[0] as string) : String(x).split('.')[0]!);
+      else if (key === 'Fn::Sub') {
+        for (const m of String([x].flat()[0]).matchAll(/\$\{([A-Za-z0-9]+)/g)) found.add(m[1]!);
+        walk(x);
+      } else walk(x);
+    }
+  };
+  walk(resource.Properties);
+  return [...found].filter((id) => id in resources);
+}
+
+describe('the stack', () => {
+  // CloudFormation refuses a cycle only at deploy time. The one to fear: API functions need the
+  // site URL, and the distribution's API origin must not depend on the API's stage.
+  it('has no dependency cycle between its resources', () => {
+    const done = new Set<string>();
+    const path: string[] = [];
+    const visit = (id: string): void => {
+      if (done.has(id)) return;
+      if (path.includes(id)) throw new Error(`Dependency cycle: ${[...path.slice(path.indexOf(id)), id].join(' → ')}`);
+      path.push(id);
+      for (const next of dependencies(resources[id]!)) visit(next);
+      path.pop();
+      done.add(id);
+    };
+    for (const id of Object.keys(resources)) visit(id);
+  });
+});
+
 describe('the outputs', () => {
   it('give the site and API URLs, the user pool, the buckets and the state machine', () => {
     const outputs = Object.keys(template.toJSON().Outputs as Json);
