@@ -94,10 +94,15 @@ export class Executions {
     await this.files.flush();
   }
 
-  /** Abandons the running executions: they stay RUNNING on disk, as after a crash. */
+  /**
+   * Abandons the running executions: they stay RUNNING on disk, as after a crash. Resolves once
+   * nothing more will be written (an abandoned run stops at once: its pending task call is dropped).
+   */
   async close(): Promise<void> {
     this.closed = true;
-    for (const active of this.active.values()) active.abandon();
+    const active = [...this.active.values()];
+    for (const execution of active) execution.abandon();
+    await Promise.allSettled(active.map((execution) => execution.done));
     await this.files.flush();
   }
 

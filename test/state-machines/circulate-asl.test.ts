@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import aslValidator from 'asl-validator';
+import { describe, expect, it } from 'vitest';
+import { STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
+
+const text = readFileSync(STATE_MACHINE_FILE, 'utf8');
+const definition = JSON.parse(text) as { StartAt: string; States: Record<string, {
+  Type: string; Next?: string; End?: boolean; Parameters?: { FunctionName?: string };
+  Retry?: { ErrorEquals: string[]; JitterStrategy?: string; BackoffRate?: number }[];
+  Catch?: { ErrorEquals: string[]; Next: string }[]; QueryLanguage?: string;
+}> };
+const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+
+describe('state-machines/circulate.asl.json', () => {
+  it('is valid ASL once its placeholders are substituted', () => {
+    const substituted = JSON.parse(text.replace(/\$\{(\w+)\}/g, 'arn:aws:lambda:us-east-1:000000000000:function:$1'));
+    const { isValid, errors } = aslValidator(substituted);
+    expect(errors).toEqual([]);
+    expect(isValid).toBe(true);
+  });
+
+  it('runs Register, AssignSymbol, TagTranslationStatus, Publish in that order', () => {
+    const order: string[] = [];
+    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next) order.push(state);
+    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']);
+    expect(definition.States.Publish?.End).toBe(true);
+  });
+
+  it('calls each step through its own function placeholder', () => {
+    for (const state of Object.keys(STEP_FUNCTIONS) as StepState[]) {
+      expect(definition.States[state]?.Parameters?.FunctionName).toBe(`\${${functionArnPlaceholder(state)}}`);
+    }
+  });
+
+  it('retries Lambda service errors and throttling with backoff and jitter on every step', () => {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']) {
+      const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('Lambda.TooManyRequestsException'));
+      expect(retry?.ErrorEquals).toEqual(expect.arrayContaining(LAMBDA_ERRORS));
+      expect(retry?.BackoffRate).toBeGreaterThan(1);
+      expect(retry?.JitterStrategy).toBe('FULL');
+    }
+  });
+
+  it('sends any step failure to MarkFailed, then to a Fail state', () => {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']) {
+      expect(definition.States[state]?.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'MarkFailed' })]);
+    }
+    expect(definition.States.MarkFailed?.Next).toBe('Failed');
+    expect(definition.States.Failed?.Type).toBe('Fail');
+  });
+
+  it('uses JSONPath only (the local runner ignores JSONata)', () => {
+    expect(text).not.toMatch(/JSONata/i);
+    expect(Object.values(definition.States).every((s) => s.QueryLanguage === undefined)).toBe(true);
+  });
+});
