@@ -49,7 +49,8 @@ export async function startWorkflow(submissionId: string, deps: Pick<ReceiveDeps
       input: JSON.stringify({ submissionId }),
     }));
   } catch (e) {
-    // Same name with the same input answers the running execution; this only happens if the input changed.
+    // Same name + same input answers a running execution; a finished one answers ExecutionAlreadyExists:
+    // either way the submission's workflow has been started, which is all receive must ensure.
     if (!(e instanceof ExecutionAlreadyExists)) throw e;
   }
 }

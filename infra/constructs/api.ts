@@ -6,6 +6,7 @@ import {
   EndpointType,
   LambdaIntegration,
   LogGroupLogDestination,
+  MethodLoggingLevel,
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
@@ -58,7 +59,7 @@ export class Api extends Construct {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 12 },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // For the staff page and the CLI to obtain ID tokens (the authorizer checks ID tokens: no scopes).
@@ -83,6 +84,7 @@ export class Api extends Construct {
         accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
         throttlingRateLimit: 50,
         throttlingBurstLimit: 100,
+        loggingLevel: MethodLoggingLevel.ERROR,
         tracingEnabled: true,
         metricsEnabled: true,
       },
@@ -96,14 +98,7 @@ export class Api extends Construct {
 
     const functions: Record<string, CirculateFunction> = {};
     for (const route of ROUTES) {
-      const grant = ROUTE_ACCESS[route.fn];
-      if (!grant) throw new Error(`Route ${route.method} ${route.path}: no access declared for "${route.fn}"`);
-      const fn = (functions[route.fn] ??= new CirculateFunction(this, route.fn, {
-        name: route.fn,
-        // API Gateway gives up at 29 s; a request that needs longer is a bug.
-        timeout: Duration.seconds(10),
-      }));
-      grant(storage, fn);
+      const fn = (functions[route.fn] ??= this.routeFunction(route.fn, storage));
       this.restApi.root.resourceForPath(route.path).addMethod(
         route.method,
         new LambdaIntegration(fn, { allowTestInvoke: false }),
@@ -113,5 +108,14 @@ export class Api extends Construct {
       );
     }
     this.functions = functions;
+  }
+
+  private routeFunction(name: string, storage: Storage): CirculateFunction {
+    const grant = ROUTE_ACCESS[name];
+    if (!grant) throw new Error(`No access declared for the route function "${name}" (ROUTE_ACCESS in api.ts)`);
+    // API Gateway gives up at 29 s; a request that needs longer is a bug.
+    const fn = new CirculateFunction(this, name, { name, timeout: Duration.seconds(10) });
+    grant(storage, fn);
+    return fn;
   }
 }

@@ -1,6 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
@@ -75,10 +79,39 @@ export async function startS3(
     port, address: '127.0.0.1', directory, silent: true,
     configureBuckets: [{ name: buckets.intake, configs: [INTAKE_CORS] }, { name: buckets.site }],
   });
+  makePutsAtomic(server.store);
   server.on('event', onEvent);
   await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * S3 makes an object visible only once it is whole. s3rver writes straight to the object's file
+ * and may announce it before the bytes are flushed, so a `receive` checking the other files of a
+ * submission could see one half-written and refuse it. Write to a temporary file, then rename.
+ */
+function makePutsAtomic(store: S3rver['store']): void {
+  store.putObject = async (object) => {
+    const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
+    await mkdir(dirname(objectPath), { recursive: true });
+    const temporary = `${objectPath}.${randomUUID()}.uploading`;
+    const md5 = createHash('md5');
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        md5.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    const source = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+    await pipeline(source, measure, createWriteStream(temporary));
+    const digest = md5.digest('hex');
+    await store.putMetadata(object.bucket, object.key, object.metadata, digest);
+    await rename(temporary, objectPath);
+    return { size, md5: digest };
   };
 }

@@ -21,8 +21,20 @@ declare module 's3rver' {
     silent?: boolean;
     configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
   }
+  interface StoredObject {
+    bucket: string;
+    key: string;
+    content: Buffer | NodeJS.ReadableStream;
+    metadata: Record<string, string>;
+  }
+  interface FilesystemStore {
+    getResourcePath(bucket: string, key: string, resource: string): string;
+    putObject(object: StoredObject): Promise<{ size: number; md5: string }>;
+    putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5: string): Promise<void>;
+  }
   export default class S3rver extends EventEmitter {
     constructor(options: S3rverOptions);
+    store: FilesystemStore;
     run(): Promise<{ address: string; port: number }>;
     close(callback: () => void): void;
   }

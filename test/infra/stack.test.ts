@@ -7,6 +7,7 @@ import { INDEXES, TABLE_KEYS } from '../../functions/shared/table';
 import { CirculateStack } from '../../infra/circulate-stack';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
 
+/** CloudFormation JSON, walked dynamically. */
 type Json = Record<string, any>;
 
 const LAMBDA_SERVICE_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'];
@@ -150,7 +151,7 @@ describe('the functions', () => {
     }
   });
 
-  it('tells each function the names of exactly the resources it may use', () => {
+  it('tells each function the names of the resources it may use, and nothing local-only', () => {
     expect(Object.keys(environmentOf('mark-failed'))).not.toContain(ENV.intakeBucket);
     expect(environmentOf('publish')).toMatchObject({
       [ENV.table]: expect.anything(),
@@ -323,7 +324,7 @@ describe('the site', () => {
 
   it('rewrites a document folder URL to its index.html, and leaves files alone', () => {
     const [[, fn]] = ofType('AWS::CloudFront::Function') as [[string, Json]];
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the function's own code, from the template
+    // Runs the function's own code, as deployed.
     const handler = new Function(`${fn.Properties.FunctionCode as string}; return handler;`)() as (e: Json) => Json;
     const uri = (u: string) => handler({ request: { uri: u } }).uri as string;
     expect(uri('/A/HRC/47/G/10/')).toBe('/A/HRC/47/G/10/index.html');

@@ -9,7 +9,7 @@ const definition = JSON.parse(text) as { StartAt: string; States: Record<string,
   Retry?: { ErrorEquals: string[]; JitterStrategy?: string; BackoffRate?: number }[];
   Catch?: { ErrorEquals: string[]; Next: string }[]; QueryLanguage?: string;
 }> };
-const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'Lambda.ClientExecutionTimeoutException'];
 
 describe('state-machines/circulate.asl.json', () => {
   it('is valid ASL once its placeholders are substituted', () => {
