@@ -24,8 +24,8 @@ export interface EmbeddedStackOptions {
   /** Emulator ports; 0 (default) picks free ones. A restart on the same data must reuse them in one process. */
   ports?: { dynamodb?: number; s3?: number; sfn?: number };
   token?: string;
-  /** For tests: make a workflow step throw this error instead of running. */
-  faults?: Partial<Record<StepState, () => Error>>;
+  /** For tests: run this instead of a workflow step's handler (to throw, or to never finish). */
+  faults?: Partial<Record<StepState, () => Promise<never>>>;
   /** For tests: shorten every Retry wait (ms). */
   retryWaitMs?: number;
 }
@@ -108,8 +108,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     const handler = handlers[fn]!;
     const fault = opts.faults?.[state];
     taskHandlers[state] = async (payload) => {
-      if (fault) throw fault();
-      return handler(payload, lambdaContext(fn));
+      return fault ? fault() : handler(payload, lambdaContext(fn));
     };
   }
   const sfn = await startLocalStepFunctions({

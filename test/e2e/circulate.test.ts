@@ -1,3 +1,4 @@
+import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubmission } from '../../cli/metadata';
 import { EXAMPLE, api, startTestStack, submit, waitForFinalStatus } from './helpers';
@@ -63,6 +64,14 @@ describe('a note verbale on the embedded stack', () => {
   it('gives the next submission in the series the next number', async () => {
     const second = await submit(stack);
     expect(await waitForFinalStatus(stack, second)).toMatchObject({ status: 'PUBLISHED', symbol: 'A/HRC/47/G/2' });
+  });
+
+  it('starts one execution per submission, named by its id, though every upload triggered receive', async () => {
+    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
+    const { items } = (await api(stack, '/submissions')).json as { items: { id: string }[] };
+    expect(executions?.map((e) => e.name).sort()).toEqual(items.map((i) => i.id).sort());
+    expect(executions?.every((e) => e.status === 'SUCCEEDED')).toBe(true);
   });
 
   it('keeps staff routes for staff and public routes read-only', async () => {

@@ -10,7 +10,7 @@ class DiskFull extends Error {
 describe('a step that throws', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startTestStack({ faults: { Publish: () => new DiskFull('the site bucket refused the page') } });
+    stack = await startTestStack({ faults: { Publish: () => Promise.reject(new DiskFull('the site bucket refused the page')) } });
   });
   afterAll(async () => stack?.cleanup());
 
