@@ -1,22 +1,40 @@
-import { body as bodyOf } from '../shared/registry';
+import { isoDateIn } from '../shared/dates';
+import { InvalidTransition } from '../shared/errors';
+import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from '../shared/job-numbers';
+import { body as bodyOf, dutyStationOf } from '../shared/registry';
 import type { Store } from '../shared/store';
 import { seriesPrefix, symbolOf } from '../shared/symbols';
 
 /**
- * Gives the submission the next number of its series (body + session + series). The counter
- * records which submission took which number, so a retry, or a second execution for the same
- * submission, gets the same symbol; the symbol record makes a symbol taken for ever.
+ * Gives the submission the next number of its series (body + session + series) and its six
+ * job numbers (duty station + year). Each counter records which submission took which number
+ * in the same conditional write that moves it, so a retry after a crash between any two writes,
+ * or a second execution for the same submission, gets the same numbers, and no number is skipped.
+ * The symbol record makes a symbol taken for ever.
  */
 export async function assignSymbol(submissionId: string, store: Store): Promise<{ submissionId: string; symbol: string }> {
   const record = await store.mustGetSubmission(submissionId);
   if (record.symbol) return { submissionId, symbol: record.symbol };
+  if (!record.receivedAt) throw new InvalidTransition(`Submission ${submissionId} is ${record.status}; it has not been received`);
   const s = record.submission;
-  const series = bodyOf(s.body)?.series[s.series];
-  if (!series) throw new RangeError(`Series ${s.series} of ${s.body} is not in the registry`);
+  const b = bodyOf(s.body);
+  const series = b?.series[s.series];
+  if (!b || !series) throw new RangeError(`Series ${s.series} of ${s.body} is not in the registry`);
+
   const ref = { body: s.body, session: s.session, series: s.series };
   const number = await store.allocate(seriesPrefix(ref), submissionId, series.start);
   const symbol = symbolOf(ref, number);
   await store.claimSymbol(symbol, submissionId);
-  await store.transition(submissionId, 'SYMBOL_ASSIGNED', { from: ['RECEIVED'], detail: symbol, set: { symbol } });
+
+  const station = dutyStationOf(b);
+  const year = Number(isoDateIn(b.timeZone, new Date(record.receivedAt)).slice(0, 4));
+  const firstJob = await store.allocate(jobCounterName(station, year), submissionId, station.jobNumberStart, VERSIONS_PER_DOCUMENT);
+  const jobNumbers = jobNumbersFrom(station, year, firstJob);
+
+  await store.transition(submissionId, 'SYMBOL_ASSIGNED', {
+    from: ['RECEIVED'],
+    detail: `${symbol}; job numbers ${jobNumbers.ar.printed}–${jobNumbers.es.printed}`,
+    set: { symbol, jobNumbers },
+  });
   return { submissionId, symbol };
 }

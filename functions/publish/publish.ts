@@ -22,7 +22,7 @@ const LATEST_ON_HOME = 10;
 export async function publish(submissionId: string, deps: { store: Store; files: Files; siteUrl: string }) {
   const { store, files } = deps;
   const record = await store.mustGetSubmission(submissionId);
-  if (!record.symbol || !record.translations || !record.receivedAt) {
+  if (!record.symbol || !record.jobNumbers || !record.translations || !record.receivedAt) {
     throw new InvalidTransition(`Submission ${submissionId} is ${record.status}; it cannot be published yet`);
   }
   const s = record.submission;
@@ -51,6 +51,7 @@ export async function publish(submissionId: string, deps: { store: Store; files:
     mastheadDate: isoDateIn(b.timeZone, new Date(record.receivedAt)),
     distribution: 'General',
     translations: record.translations,
+    jobNumbers: record.jobNumbers,
     files: published.map(({ file, path }) => ({
       part: file.part, language: file.language, name: file.name, contentType: file.contentType,
       size: file.size, sha256: file.sha256, path,

@@ -133,6 +133,10 @@ tbody th { font-weight: 600; }
 
 .footnotes { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--ink); max-width: 20rem; font-size: 0.95rem; }
 .footnotes p { margin: 0; }
+.document-footer { margin-top: 2rem; font-family: var(--sans); font-size: 0.9rem; }
+.document-footer .job-number { margin: 0 0 0.5rem; font-weight: 600; }
+.document-footer dl { display: grid; grid-template-columns: max-content max-content; gap: 0.1rem 1rem; margin: 0.5rem 0 0; }
+.document-footer dd { margin: 0; }
 .footnotes .backrefs { font-family: var(--sans); font-size: 0.85rem; }
 
 .session-dates { font-size: 1.1rem; color: var(--muted); margin-top: -0.5rem; }

@@ -238,6 +238,13 @@ ${reproduced.length > 0 && html`<section class="footnotes" aria-label="Footnotes
 <p id="${FOOTNOTE_ID}">* ${REPRODUCED_AS_RECEIVED.en}</p>
 <p class="backrefs">${reproduced.map(({ part, i }) => html`<a href="#fnref-${partId(part, i)}">Back to ${partLabel(part, doc.kind).toLowerCase()}</a> `)}</p>
 </section>`}
+<footer class="document-footer"${en}>
+<p class="job-number">${doc.jobNumbers[doc.originalLanguage].printed}</p>
+<details class="job-numbers">
+<summary>Job numbers of the six language versions</summary>
+<dl>${LANGUAGE_CODES.map((l) => html`<dt>${LANGUAGES[l].name}</dt><dd>${doc.jobNumbers[l].printed}</dd>`)}</dl>
+</details>
+</footer>
 </article>`;
 
   return page({

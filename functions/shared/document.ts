@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language, TranslationTable, KINDS } from './schemas';
+import { JobNumbers, Language, TranslationTable, KINDS } from './schemas';
 import { agendaItemTitle, body as bodyOf, organOf, sessionDates, sessionTitle } from './registry';
 import { LANGUAGES, type Language as LanguageCode } from './languages';
 import { formatDate } from './dates';
@@ -35,6 +35,7 @@ export const DocumentRecord = z.object({
   mastheadDate: z.string(),
   distribution: z.literal('General'),
   translations: TranslationTable,
+  jobNumbers: JobNumbers,
   files: z.array(PublishedFile),
   publishedAt: z.string(),
 });

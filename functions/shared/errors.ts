@@ -57,3 +57,9 @@ export class AllocationContention extends DomainError {
   override name = 'AllocationContention';
   override readonly code = 'AllocationContention';
 }
+
+/** A symbol record already names another submission: never retried, never overwritten. */
+export class SymbolConflict extends DomainError {
+  override name = 'SymbolConflict';
+  override readonly code = 'SymbolConflict';
+}

@@ -21,12 +21,22 @@ const Body = z.object({
   agendaItems: z.record(z.string().regex(/^\d+$/), Localized),
   series: z.record(z.string(), z.object({ name: z.string(), kinds: z.array(z.string()).min(1), start: z.number().int().positive() })),
 });
+const DutyStation = z.object({
+  name: z.string(),
+  /** The letter of internal job numbers (`G2108237`). */
+  letter: z.string().regex(/^[A-Z]$/),
+  /** What printed job numbers start with (`GE.` → `GE.21-08237(E)`); empty where the bare number is printed. */
+  printedPrefix: z.string(),
+  jobNumberStart: z.number().int().positive(),
+});
 const Registry = z.object({
+  dutyStations: z.record(z.string(), DutyStation),
   organs: z.record(z.string(), z.object({ unitedNations: Localized, name: Localized })),
   bodies: z.record(z.string(), Body),
 });
 
 export type BodyConfig = z.infer<typeof Body>;
+export type DutyStationConfig = z.infer<typeof DutyStation>;
 export type LocalizedText = z.infer<typeof Localized>;
 
 export const REGISTRY = Registry.parse(raw);
@@ -62,4 +72,10 @@ export function agendaItemTitle(b: BodyConfig, item: number, language: Language 
 
 export function hasAgendaItem(b: BodyConfig, item: number): boolean {
   return Object.hasOwn(b.agendaItems, String(item));
+}
+
+export function dutyStationOf(b: BodyConfig): DutyStationConfig {
+  const station = REGISTRY.dutyStations[b.dutyStation];
+  if (!station) throw new Error(`Registry: duty station ${b.dutyStation} is not defined`);
+  return station;
 }

@@ -90,6 +90,10 @@ export type TranslationStatus = z.infer<typeof TranslationStatus>;
 export const TranslationTable = z.record(z.string(), z.record(Language, TranslationStatus));
 export type TranslationTable = z.infer<typeof TranslationTable>;
 
+/** language → job number of that version: `{ en: { internal: 'G2108237', printed: 'GE.21-08237(E)' }, … }` */
+export const JobNumbers = z.record(Language, z.object({ internal: z.string(), printed: z.string() }));
+export type JobNumbers = z.infer<typeof JobNumbers>;
+
 export const SubmissionRecord = z.object({
   id: z.string(),
   status: Status,
@@ -99,6 +103,7 @@ export const SubmissionRecord = z.object({
   history: z.array(HistoryEntry),
   receivedAt: z.string().optional(),
   symbol: z.string().optional(),
+  jobNumbers: JobNumbers.optional(),
   translations: TranslationTable.optional(),
   url: z.string().optional(),
   error: z.object({ error: z.string(), cause: z.string() }).optional(),

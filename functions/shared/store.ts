@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { AllocationContention, Conflict, InvalidTransition, NotFound } from './errors';
+import { AllocationContention, BadRequest, InvalidTransition, NotFound, SymbolConflict } from './errors';
 import { DocumentRecord } from './document';
 import { STATUSES, SubmissionRecord, type HistoryEntry, type Status } from './schemas';
 import { INDEXES } from './table';
@@ -46,12 +46,23 @@ function decodeCursor(cursor?: string): Record<string, unknown> | undefined {
   try {
     return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new Conflict('The cursor is not one this API gave out; start again without it');
+    throw new BadRequest('The cursor is not one this API gave out; start again without it');
   }
 }
 
-export function createStore(doc: DynamoDBDocumentClient, table: string, clock: () => Date = () => new Date()) {
+export interface StoreOptions {
+  clock?: () => Date;
+  /**
+   * Test hook: called after every write has succeeded, with the write's name. A hook that throws
+   * stands for the process dying between two writes, so tests can check every step survives it.
+   */
+  afterWrite?: (write: string) => void | Promise<void>;
+}
+
+export function createStore(doc: DynamoDBDocumentClient, table: string, options: StoreOptions = {}) {
+  const clock = options.clock ?? (() => new Date());
   const now = () => clock().toISOString();
+  const wrote = async (write: string) => options.afterWrite?.(write);
 
   async function getSubmission(id: string): Promise<SubmissionRecord | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: submissionKey(id), ConsistentRead: true }));
@@ -82,6 +93,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, clock: (
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
+      await wrote('createSubmission');
     },
 
     /**
@@ -111,6 +123,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, clock: (
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }));
+        await wrote(`transition:${to}`);
         return SubmissionRecord.parse(withoutKeys(Attributes ?? {}));
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
@@ -196,6 +209,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, clock: (
             ExpressionAttributeValues: { ':step': step },
             ReturnValues: 'UPDATED_OLD',
           }));
+          await wrote(`allocate:${name}`);
           const taken = z.object({ next: z.number() }).safeParse(Attributes);
           if (taken.success) return taken.data.next;
         } catch (e) {
@@ -212,6 +226,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, clock: (
               Item: { ...Key, next: start, claims: {}, createdAt: now() },
               ConditionExpression: 'attribute_not_exists(pk)',
             }));
+            await wrote(`createCounter:${name}`);
           } catch (e) {
             if (!isConditionFailure(e)) throw e;
           }
@@ -231,8 +246,9 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, clock: (
         }));
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
-        throw new Conflict(`Symbol ${symbol} already belongs to another submission`);
+        throw new SymbolConflict(`Symbol ${symbol} already belongs to another submission`);
       }
+      await wrote('claimSymbol');
     },
 
     async putDocument(document: DocumentRecord): Promise<void> {
@@ -245,6 +261,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, clock: (
           ...document,
         },
       }));
+      await wrote('putDocument');
     },
 
     /** Remembers that a session has published documents, for the home page (no Scan needed). */
@@ -254,6 +271,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, clock: (
         UpdateExpression: 'ADD #sessions :s', ExpressionAttributeNames: { '#sessions': 'sessions' },
         ExpressionAttributeValues: { ':s': new Set([sessionKey(body, session)]) },
       }));
+      await wrote('addPublishedSession');
     },
 
     async publishedSessions(): Promise<{ body: string; session: number }[]> {

@@ -1,6 +1,6 @@
 import type { DocumentRecord } from './document';
 import { masthead } from './document';
-import type { SubmissionRecord } from './schemas';
+import type { JobNumbers, SubmissionRecord } from './schemas';
 import { documentPath } from './symbols';
 
 /** What the API shows of records: one shape per kind, used by every route that returns it. */
@@ -9,6 +9,7 @@ export function submissionView(r: SubmissionRecord, siteUrl: string) {
     id: r.id,
     status: r.status,
     symbol: r.symbol ?? null,
+    jobNumbers: r.jobNumbers ? printedJobNumbers(r.jobNumbers) : null,
     url: r.symbol && r.status === 'PUBLISHED' ? `${siteUrl}/${documentPath(r.symbol)}` : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -34,7 +35,13 @@ export function documentView(d: DocumentRecord, siteUrl: string) {
     originalLanguage: d.originalLanguage,
     masthead: masthead(d),
     languages: d.translations,
+    jobNumbers: printedJobNumbers(d.jobNumbers),
     files: d.files.map((f) => ({ part: f.part, language: f.language, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, url: `${siteUrl}/${f.path}` })),
     publishedAt: d.publishedAt,
   };
+}
+
+/** `{ en: 'GE.21-08237(E)', … }` */
+function printedJobNumbers(jobs: JobNumbers): Record<string, string> {
+  return Object.fromEntries(Object.entries(jobs).map(([language, job]) => [language, job.printed]));
 }

@@ -25,6 +25,15 @@ describe('a note verbale on the embedded stack', () => {
     expect(record.url).toBe(`${stack.url}/A/HRC/47/G/1/`);
   });
 
+  it('gives the six language versions consecutive job numbers of this year, shown on the page', async () => {
+    const yy = String(new Date().getFullYear() % 100).padStart(2, '0');
+    expect(record.jobNumbers).toEqual({
+      ar: `GE.${yy}-00001(A)`, zh: `GE.${yy}-00002(C)`, en: `GE.${yy}-00003(E)`,
+      fr: `GE.${yy}-00004(F)`, ru: `GE.${yy}-00005(R)`, es: `GE.${yy}-00006(S)`,
+    });
+    expect(await (await fetch(`${stack.url}/A/HRC/47/G/1/`)).text()).toContain(`GE.${yy}-00003(E)`);
+  });
+
   it('records the annex as reproduced as received and the cover as pending translation', () => {
     const translations = record.translations as Record<string, Record<string, string>>;
     expect(translations.cover).toMatchObject({ en: 'original', fr: 'pending', ar: 'pending' });
@@ -63,7 +72,10 @@ describe('a note verbale on the embedded stack', () => {
 
   it('gives the next submission in the series the next number', async () => {
     const second = await submit(stack);
-    expect(await waitForFinalStatus(stack, second)).toMatchObject({ status: 'PUBLISHED', symbol: 'A/HRC/47/G/2' });
+    const yy = String(new Date().getFullYear() % 100).padStart(2, '0');
+    expect(await waitForFinalStatus(stack, second)).toMatchObject({
+      status: 'PUBLISHED', symbol: 'A/HRC/47/G/2', jobNumbers: { ar: `GE.${yy}-00007(A)`, es: `GE.${yy}-00012(S)` },
+    });
   });
 
   it('starts one execution per submission, named by its id, though every upload triggered receive', async () => {

@@ -7,6 +7,8 @@ import {
 import { SITE_CSS } from '../../functions/publish/site-css';
 import { DocumentRecord } from '../../functions/shared/document';
 import { tagTranslationStatus } from '../../functions/shared/translation-status';
+import { jobNumbersFrom } from '../../functions/shared/job-numbers';
+import { REGISTRY } from '../../functions/shared/registry';
 import type { Language } from '../../functions/shared/languages';
 
 // ── Fixtures ───────────────────────────────────────────────────────────────────────────────────
@@ -50,11 +52,20 @@ function makeDoc(over: Partial<Omit<DocumentRecord, 'files' | 'translations'>> =
     mastheadDate: '2021-06-18',
     distribution: 'General',
     publishedAt: '2021-06-18T09:00:00.000Z',
+    jobNumbers: jobNumbersFrom(REGISTRY.dutyStations.GE!, 2021, 8235),
     ...over,
     translations: tagTranslationStatus(files, originalLanguage),
     files: files.map(({ translate: _translate, ...f }) => ({ ...f, sha256: 'a'.repeat(64) })),
   });
 }
+
+describe('the document page footer', () => {
+  it('prints the original version\'s job number, and lists all six', () => {
+    const page = renderDocumentPage(makeDoc());
+    expect(page).toMatch(/<p class="job-number">GE\.21-08237\(E\)<\/p>/);
+    for (const job of ['GE.21-08235(A)', 'GE.21-08236(C)', 'GE.21-08238(F)', 'GE.21-08239(R)', 'GE.21-08240(S)']) expect(page).toContain(job);
+  });
+});
 
 const HOSTILE = {
   script: '<script>alert(1)</script>',
