@@ -15,7 +15,10 @@ import { seriesPrefix, symbolOf } from '../shared/symbols';
 export async function assignSymbol(submissionId: string, store: Store): Promise<{ submissionId: string; symbol: string }> {
   const record = await store.mustGetSubmission(submissionId);
   if (record.symbol) return { submissionId, symbol: record.symbol };
-  if (!record.receivedAt) throw new InvalidTransition(`Submission ${submissionId} is ${record.status}; it has not been received`);
+  // Only a received submission takes a number: one that failed keeps none, so none is wasted.
+  if (record.status !== 'RECEIVED' || !record.receivedAt) {
+    throw new InvalidTransition(`Submission ${submissionId} is ${record.status}; only a RECEIVED submission is given a symbol`);
+  }
   const s = record.submission;
   const b = bodyOf(s.body);
   const series = b?.series[s.series];

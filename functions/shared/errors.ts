@@ -16,6 +16,11 @@ export class BadRequest extends DomainError {
   override readonly code = 'BadRequest';
 }
 
+/** A string that is not a document symbol: the message says what is wrong and where (`details.at`). */
+export class MalformedSymbol extends BadRequest {
+  override name = 'MalformedSymbol';
+}
+
 export class UnsupportedMediaType extends DomainError {
   override name = 'UnsupportedMediaType';
   override readonly status = 415;
