@@ -58,6 +58,15 @@ export const DocumentView = z.object({
 });
 export type DocumentView = z.infer<typeof DocumentView>;
 
+export const SeriesView = z.object({
+  series: z.string(),
+  start: z.number().nullable(),
+  next: z.number(),
+  issued: z.number(),
+  history: z.array(z.object({ at: z.string(), action: z.string(), start: z.number(), by: z.string() })),
+});
+export type SeriesView = z.infer<typeof SeriesView>;
+
 const ErrorBody = z.object({
   error: z.object({ code: z.string().optional(), message: z.string(), details: z.unknown().optional() }),
 });
@@ -108,6 +117,8 @@ export interface CirculateApi {
   upload(upload: Upload, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
   getSubmission(id: string): Promise<Answer<SubmissionView>>;
   getDocument(symbol: string): Promise<Answer<DocumentView>>;
+  setSeriesStart(series: string, start: number): Promise<Answer<SeriesView>>;
+  getSeries(series: string): Promise<Answer<SeriesView>>;
 }
 
 export interface ApiOptions {
@@ -222,6 +233,10 @@ export function createApi(options: ApiOptions): CirculateApi {
     getSubmission: (id) => request('GET', `/submissions/${encodeURIComponent(id)}`, SubmissionView, { staff: true }),
 
     getDocument: (symbol) => request('GET', `/documents/${symbolPath(symbol)}`, DocumentView, { staff: false }),
+
+    setSeriesStart: (series, start) => request('POST', '/admin/series-start', SeriesView, { staff: true, body: { series, start } }),
+
+    getSeries: (series) => request('GET', `/admin/series/${symbolPath(series)}`, SeriesView, { staff: true }),
   };
 }
 

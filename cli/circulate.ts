@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FINAL_STATUSES } from '../functions/shared/schemas';
 import {
   ApiError, BadConfiguration, DEFAULT_API, MissingToken, NetworkError, UnexpectedAnswer, apiFromEnv,
-  type Answer, type CirculateApi, type DocumentView, type Failure, type HistoryLine, type SubmissionView,
+  type Answer, type CirculateApi, type DocumentView, type Failure, type HistoryLine, type SeriesView, type SubmissionView,
 } from './api';
 import { InvalidMetadata, loadSubmission } from './metadata';
 
@@ -246,7 +246,53 @@ Examples:
   $ circulate status A/HRC/47/G/10 --json`)
     .action((ref: string, options: unknown) => run(() => status(ref, StatusOptions.parse(options))));
 
+  const admin = program.command('admin')
+    .summary('secretariat administration: numbering')
+    .description('Secretariat administration. Changes are recorded with who made them.');
+
+  admin.command('series-start')
+    .summary('start a series at a given number')
+    .description('Start a series at a given number, for a series that had numbers issued before Circulate took over '
+      + '(e.g. A/HRC/47/G/1 to G/9 issued by hand: start at 10). Refused once Circulate has issued a number in it.')
+    .argument('<series>', 'the series, as its symbols begin: A/HRC/47/G (general series: A/HRC/47)')
+    .argument('<start>', 'the first number Circulate will give', positiveInteger)
+    .option('--json', 'print the API\'s JSON answer')
+    .addHelpText('after', `
+Example:
+  $ circulate admin series-start A/HRC/47/G 10`)
+    .action((series: string, start: number, options: unknown) => run(async () => {
+      const { value, raw } = await apiFromEnv().setSeriesStart(series, start);
+      showSeries(value, raw, JsonOption.parse(options).json);
+      return EXIT.ok;
+    }));
+
+  admin.command('series')
+    .summary('show a series: its start, next number and history')
+    .argument('<series>', 'the series, e.g. A/HRC/47/G')
+    .option('--json', 'print the API\'s JSON answer')
+    .action((series: string, options: unknown) => run(async () => {
+      const { value, raw } = await apiFromEnv().getSeries(series);
+      showSeries(value, raw, JsonOption.parse(options).json);
+      return EXIT.ok;
+    }));
+
   return program;
+}
+
+const JsonOption = z.object({ json: z.boolean().optional() });
+
+function positiveInteger(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('must be a whole number, 1 or more');
+  return Number(value);
+}
+
+function showSeries(s: SeriesView, raw: unknown, json?: boolean) {
+  if (json) return out(JSON.stringify(raw, null, 2));
+  out(`series:  ${s.series}`);
+  out(`start:   ${s.start ?? '(not set)'}`);
+  out(`next:    ${s.series}/${s.next}`);
+  out(`issued:  ${s.issued}`);
+  for (const h of s.history) out(`${h.at}  ${h.action} ${h.start}  by ${h.by}`);
 }
 
 // `circulate status … | head` closes stdout early: that is not an error.

@@ -28,6 +28,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/submissions/{id}', fn: 'get-submission', staff: true },
   { method: 'GET', path: '/api/documents/{symbol+}', fn: 'get-document', staff: false },
   { method: 'GET', path: '/api/sessions/{body}/{session}/documents', fn: 'list-session-documents', staff: false },
+  { method: 'POST', path: '/api/admin/series-start', fn: 'set-series-start', staff: true },
+  { method: 'GET', path: '/api/admin/series/{series+}', fn: 'get-series', staff: true },
 ];
 
 /** The S3 ObjectCreated handler on the intake bucket. */

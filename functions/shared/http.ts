@@ -98,3 +98,14 @@ export function apiHandler(fn: (event: ApiEvent, context: Context) => Promise<Ap
     return { statusCode: result.status, headers: { ...JSON_HEADERS, ...result.headers }, body: JSON.stringify(result.body) };
   });
 }
+
+/** Who is calling a staff route, for audit trails: the Cognito user in AWS, the local token's holder locally. */
+export function staffIdentity(event: ApiEvent): string {
+  const claims: unknown = event.requestContext?.authorizer?.claims;
+  if (claims && typeof claims === 'object') {
+    const { email, sub } = claims as Record<string, unknown>;
+    if (typeof email === 'string') return email;
+    if (typeof sub === 'string') return sub;
+  }
+  return 'local staff token';
+}

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { AllocationContention, BadRequest, InvalidTransition, NotFound, SymbolConflict } from './errors';
+import { AllocationContention, BadRequest, Conflict, InvalidTransition, NotFound, SymbolConflict } from './errors';
 import { DocumentRecord } from './document';
 import { STATUSES, SubmissionRecord, type HistoryEntry, type Status } from './schemas';
 import { INDEXES } from './table';
@@ -32,6 +32,15 @@ function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi3pk: _g3, ...rest } = item;
   return rest;
 }
+
+/** A numbering counter: the next number, where it started, who took which number, and its audit trail. */
+export const Counter = z.object({
+  next: z.number(),
+  first: z.number().optional(),
+  claims: z.record(z.string(), z.number()),
+  history: z.array(z.object({ at: z.string(), action: z.string(), start: z.number(), by: z.string() })).default([]),
+});
+export type Counter = z.infer<typeof Counter>;
 
 export interface Page<T> {
   items: T[];
@@ -73,6 +82,11 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
     const record = await getSubmission(id);
     if (!record) throw new NotFound(`No submission ${id}`);
     return record;
+  }
+
+  async function getCounter(name: string): Promise<Counter | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key: counterKey(name), ConsistentRead: true }));
+    return Item ? Counter.parse(Item) : undefined;
   }
 
   return {
@@ -223,7 +237,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
           try {
             await doc.send(new PutCommand({
               TableName: table,
-              Item: { ...Key, next: start, claims: {}, createdAt: now() },
+              Item: { ...Key, next: start, first: start, claims: {}, history: [], createdAt: now() },
               ConditionExpression: 'attribute_not_exists(pk)',
             }));
             await wrote(`createCounter:${name}`);
@@ -234,6 +248,35 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
       }
       throw new AllocationContention(`Counter ${name} is busy; try again`);
     },
+
+    /**
+     * Sets where a series starts (numbers issued before Circulate took over), audited in the
+     * counter's history. Only while Circulate has issued no number in it: moving a start later
+     * would leave a gap, moving it earlier would give a number twice.
+     */
+    async setCounterStart(name: string, start: number, by: string): Promise<Counter> {
+      const Key = counterKey(name);
+      const entry = { at: now(), action: 'series-start', start, by };
+      try {
+        const { Attributes } = await doc.send(new UpdateCommand({
+          TableName: table, Key,
+          UpdateExpression: 'SET #next = :start, #first = :start, #claims = if_not_exists(#claims, :noClaims), '
+            + '#history = list_append(if_not_exists(#history, :noHistory), :entry), #createdAt = if_not_exists(#createdAt, :at)',
+          ConditionExpression: 'attribute_not_exists(pk) OR #next = #first',
+          ExpressionAttributeNames: { '#next': 'next', '#first': 'first', '#claims': 'claims', '#history': 'history', '#createdAt': 'createdAt' },
+          ExpressionAttributeValues: { ':start': start, ':noClaims': {}, ':noHistory': [], ':entry': [entry], ':at': entry.at },
+          ReturnValues: 'ALL_NEW',
+        }));
+        await wrote(`setCounterStart:${name}`);
+        return Counter.parse(Attributes);
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        const counter = await getCounter(name);
+        throw new Conflict(`${name} has already issued numbers from ${counter?.first ?? '?'} to ${(counter?.next ?? 1) - 1}; its start can no longer change`);
+      }
+    },
+
+    getCounter,
 
     /** Records that `symbol` belongs to `submissionId`; the record's existence is what makes a symbol taken. */
     async claimSymbol(symbol: string, submissionId: string): Promise<void> {

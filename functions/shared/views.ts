@@ -1,6 +1,7 @@
 import type { DocumentRecord } from './document';
 import { masthead } from './document';
 import type { JobNumbers, SubmissionRecord } from './schemas';
+import type { Counter } from './store';
 import { documentPath } from './symbols';
 
 /** What the API shows of records: one shape per kind, used by every route that returns it. */
@@ -44,4 +45,8 @@ export function documentView(d: DocumentRecord, siteUrl: string) {
 /** `{ en: 'GE.21-08237(E)', … }` */
 function printedJobNumbers(jobs: JobNumbers): Record<string, string> {
   return Object.fromEntries(Object.entries(jobs).map(([language, job]) => [language, job.printed]));
+}
+
+export function seriesView(series: string, c: Counter) {
+  return { series, start: c.first ?? null, next: c.next, issued: Object.keys(c.claims).length, history: c.history };
 }

@@ -31,6 +31,8 @@ const ROUTE_ACCESS: Record<string, (storage: Storage, fn: CirculateFunction) => 
   'get-submission': (s, fn) => s.grantTableRead(fn),
   'get-document': (s, fn) => s.grantTableRead(fn),
   'list-session-documents': (s, fn) => s.grantTableRead(fn),
+  'set-series-start': (s, fn) => s.grantTableReadWrite(fn),
+  'get-series': (s, fn) => s.grantTableRead(fn),
 };
 
 /** Errors from API Gateway itself (no token, throttled…) in the API's own error shape. */

@@ -1,0 +1,8 @@
+import { apiHandler, jsonBody, staffIdentity } from '../shared/http';
+import { storeFromEnv } from '../shared/runtime';
+import { setSeriesStart } from './set-series-start';
+
+export const handler = apiHandler(async (event) => ({
+  status: 200,
+  body: await setSeriesStart(jsonBody(event), staffIdentity(event), storeFromEnv()),
+}), { staff: true });
