@@ -6,6 +6,18 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci
 
+# Browser tests drive Debian's chromium; the AWS CLI is the second client of the embedded stack.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/aws ] || missing+=(awscli)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} (Debian packages) for the browser and AWS CLI tests"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 tsc_start=$(date +%s)
 npx tsc --noEmit
 echo "typecheck: ok ($(( $(date +%s) - tsc_start ))s)"
