@@ -4,6 +4,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { z } from 'zod';
 import { BadRequest, DomainError, Unauthorized, UnsupportedMediaType } from './errors';
 import { ENV, optional } from './config';
+import { describeIssues } from './issues';
 
 /**
  * The API's middleware, in one place: header normalisation, staff authentication, JSON bodies
@@ -19,18 +20,10 @@ export function errorBody(code: string, message: string, details?: unknown) {
   return JSON.stringify({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
-/** zod issues as `{path: "files[1].sha256", message}` — the path written as a person would type it. */
-export function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({
-    path: i.path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), ''),
-    message: i.message,
-  }));
-}
-
 export function parseOrBadRequest<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issues = issuesOf(parsed.error);
+    const issues = describeIssues(parsed.error.issues);
     const first = issues[0];
     throw new BadRequest(`${what} is not valid: ${first ? `${first.path || 'body'}: ${first.message}` : 'see details'}`, issues);
   }

@@ -13,9 +13,19 @@ export const Language = z.enum(LANGUAGE_CODES);
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
+/**
+ * Control characters, and the bidirectional overrides that can disguise a name
+ * (`annex\u202Efdp.exe` shows as `annexexe.pdf`), have no place in a submitted string.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters');
+  .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control characters or direction overrides');
+
+/** A note is dated on a real day, not before the United Nations existed, and not after today (a day's grace for time zones). */
+const FIRST_UN_DAY = '1945-10-24';
+const noteDate = z.iso.date('must be a real date written YYYY-MM-DD')
+  .refine((d) => d >= FIRST_UN_DAY, `must not be before ${FIRST_UN_DAY}`)
+  .refine((d) => d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'must not be in the future');
 
 export const FileDeclaration = z.strictObject({
   name: text(255).refine((s) => !/[/\\]/.test(s), 'must be a file name without a folder (no / or \\)'),
@@ -36,7 +46,7 @@ const SubmissionFields = z.strictObject({
   kind: z.enum(KINDS),
   sender: text(500),
   addressee: text(500),
-  dated: z.iso.date('must be a date as YYYY-MM-DD'),
+  dated: noteDate,
   originalLanguage: Language,
   title: text(1000),
   files: z.array(FileDeclaration).min(1, 'must list at least the cover note').max(20, 'must list at most 20 files'),
