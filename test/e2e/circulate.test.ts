@@ -70,6 +70,14 @@ describe('a note verbale on the embedded stack', () => {
     expect(list.json).toMatchObject({ agendaItems: [{ item: 4, documents: [{ symbol: 'A/HRC/47/G/1' }] }] });
   });
 
+  it('judges symbols: 400 with the grammar\'s message for a malformed one, 404 for a well-formed one not published', async () => {
+    const malformed = await api(stack, '/documents/A/HRC/47/G/010', { staff: false });
+    expect(malformed.status).toBe(400);
+    expect((malformed.json as { error: { message: string } }).error.message).toMatch(/0/);
+    const unknown = await api(stack, '/documents/A/HRC/47/G/99', { staff: false });
+    expect(unknown.status).toBe(404);
+  });
+
   it('gives the next submission in the series the next number', async () => {
     const second = await submit(stack);
     const yy = String(new Date().getFullYear() % 100).padStart(2, '0');
