@@ -35,9 +35,16 @@ export const ROUTES: readonly Route[] = [
 /** The S3 ObjectCreated handler on the intake bucket. */
 export const RECEIVE_FUNCTION = 'receive';
 
+/** Functions run on a schedule: an EventBridge rule in AWS, a timer in the embedded stack. */
+export const SCHEDULED_FUNCTIONS = {
+  /** Deletes submissions whose files never arrived, and whatever of them did. */
+  ExpireSubmissions: 'expire-submissions',
+} as const;
+
 export const ALL_FUNCTIONS: readonly string[] = [
   RECEIVE_FUNCTION,
   ...Object.values(STEP_FUNCTIONS),
+  ...Object.values(SCHEDULED_FUNCTIONS),
   ...ROUTES.map((r) => r.fn),
 ];
 

@@ -1,5 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand,
+  type BatchGetCommandOutput, type BatchWriteCommandOutput, type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { AllocationContention, BadRequest, Conflict, InvalidTransition, NotFound, SymbolConflict } from './errors';
 import { DocumentRecord } from './document';
@@ -17,6 +20,32 @@ const documentKey = (symbol: string) => ({ pk: `DOC#${symbol}`, sk: 'DOC' });
 const counterKey = (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' });
 const symbolKey = (symbol: string) => ({ pk: `SYMBOL#${symbol}`, sk: 'SYMBOL' });
 export const sessionKey = (body: string, session: number) => `${body}#${session}`;
+
+// What publishing keeps to rewrite only what a publication touches (see functions/publish/publish.ts).
+/** A session's published symbols (a set: adding one twice is a no-op) and its version, moved on by every publication in it. */
+const sessionItemKey = (body: string, session: number) => ({ pk: `SESSION#${sessionKey(body, session)}`, sk: 'SESSION' });
+/** The site: its sessions, each session's count of documents, its version, and the sessions already in the site's indexes. */
+const SITE_KEY = { pk: 'SITE', sk: 'SESSIONS' } as const;
+/** One small item per document under one partition, newest last: the latest N are one bounded, consistent Query. */
+const LATEST_PK = 'LATEST';
+const siteCountAttribute = (key: string) => `count#${key}`;
+function fromSessionKey(key: string): { body: string; session: number } {
+  const [body = '', session = '0'] = key.split('#');
+  return { body, session: Number(session) };
+}
+const SessionItem = z.object({ version: z.number().default(0), symbols: z.set(z.string()).default(() => new Set<string>()) });
+const SiteItem = z.looseObject({
+  version: z.number().default(0),
+  sessions: z.set(z.string()).default(() => new Set<string>()),
+  indexed: z.set(z.string()).default(() => new Set<string>()),
+});
+const LatestItem = z.object({ symbol: z.string() });
+/** BatchGetItem takes at most 100 keys, BatchWriteItem 25 requests. */
+const BATCH_GET = 100;
+const BATCH_WRITE = 25;
+const chunks = <T>(list: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A retried step finds its submission already further along the flow: nothing to do. */
 function isPast(current: Status, to: Status): boolean {
@@ -87,6 +116,24 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
   async function getCounter(name: string): Promise<Counter | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: counterKey(name), ConsistentRead: true }));
     return Item ? Counter.parse(Item) : undefined;
+  }
+
+  /** Documents by symbol, read strongly consistent, in the order asked; symbols with no document are left out. */
+  async function getDocuments(symbols: readonly string[]): Promise<DocumentRecord[]> {
+    const found = new Map<string, DocumentRecord>();
+    for (const batch of chunks([...new Set(symbols)], BATCH_GET)) {
+      let keys: Record<string, unknown>[] | undefined = batch.map(documentKey);
+      for (let attempt = 0; keys?.length; attempt++) {
+        if (attempt > 0) await pause(Math.min(1000, 25 * 2 ** attempt));
+        const out: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[table] ?? []) {
+          const d = DocumentRecord.parse(withoutKeys(item));
+          found.set(d.symbol, d);
+        }
+        keys = out.UnprocessedKeys?.[table]?.Keys;
+      }
+    }
+    return symbols.flatMap((s) => found.get(s) ?? []);
   }
 
   return {
@@ -203,6 +250,42 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
         } while (cursor);
       }
       return unfinished;
+    },
+
+    /** Submissions still AWAITING_UPLOAD that were created before `createdBefore` (ISO), oldest first. */
+    async awaitingUploadSince(createdBefore: string): Promise<SubmissionRecord[]> {
+      const stale: SubmissionRecord[] = [];
+      let cursor: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(new QueryCommand({
+          TableName: table, IndexName: INDEXES.byStatus.name,
+          KeyConditionExpression: '#s = :s AND #c < :before',
+          ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey, '#c': INDEXES.byStatus.sortKey },
+          ExpressionAttributeValues: { ':s': 'AWAITING_UPLOAD', ':before': createdBefore }, ExclusiveStartKey: cursor,
+        }));
+        stale.push(...(out.Items ?? []).map((i) => SubmissionRecord.parse(withoutKeys(i))));
+        cursor = out.LastEvaluatedKey;
+      } while (cursor);
+      return stale;
+    },
+
+    /**
+     * Deletes a submission that is still AWAITING_UPLOAD; false when it is not (gone already, or
+     * its files came and its workflow moved it on).
+     */
+    async deleteSubmissionIfAwaiting(id: string): Promise<boolean> {
+      try {
+        await doc.send(new DeleteCommand({
+          TableName: table, Key: submissionKey(id),
+          ConditionExpression: '#status = :awaiting',
+          ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':awaiting': 'AWAITING_UPLOAD' },
+        }));
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        return false;
+      }
+      await wrote('deleteSubmission');
+      return true;
     },
 
     /**
@@ -345,6 +428,103 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
         cursor = out.LastEvaluatedKey;
       } while (cursor);
       return documents;
+    },
+
+    getDocuments,
+
+    /**
+     * Adds published symbols to their session and moves the session's version on. Adding to a set
+     * is idempotent, so a retried publication is counted once; a second increment of the version
+     * only costs one more render. Returns the session's count of documents after the write.
+     */
+    async addToSession(body: string, session: number, symbols: readonly string[]): Promise<{ version: number; documents: number }> {
+      const { Attributes } = await doc.send(new UpdateCommand({
+        TableName: table, Key: sessionItemKey(body, session),
+        UpdateExpression: 'ADD #symbols :symbols, #version :one',
+        ExpressionAttributeNames: { '#symbols': 'symbols', '#version': 'version' },
+        ExpressionAttributeValues: { ':symbols': new Set(symbols), ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }));
+      await wrote('addToSession');
+      const item = SessionItem.parse(Attributes ?? {});
+      return { version: item.version, documents: item.symbols.size };
+    },
+
+    /** A session's version and published symbols, read strongly consistent. */
+    async sessionState(body: string, session: number): Promise<{ version: number; symbols: string[] }> {
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: sessionItemKey(body, session), ConsistentRead: true }));
+      const item = SessionItem.parse(Item ?? {});
+      return { version: item.version, symbols: [...item.symbols].sort() };
+    },
+
+    /** Records documents among the latest published: plain puts keyed by publishedAt, which a re-run keeps, so idempotent. */
+    async addToLatest(documents: readonly Pick<DocumentRecord, 'symbol' | 'publishedAt'>[]): Promise<void> {
+      for (const batch of chunks(documents, BATCH_WRITE)) {
+        let requests: Record<string, unknown>[] | undefined = batch.map((d) => ({
+          PutRequest: { Item: { pk: LATEST_PK, sk: `${d.publishedAt}#${d.symbol}`, symbol: d.symbol, publishedAt: d.publishedAt } },
+        }));
+        for (let attempt = 0; requests?.length; attempt++) {
+          if (attempt > 0) await pause(Math.min(1000, 25 * 2 ** attempt));
+          const out: BatchWriteCommandOutput = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+          requests = out.UnprocessedItems?.[table];
+        }
+      }
+      await wrote('addToLatest');
+    },
+
+    /** The `limit` most recently published documents, newest first: one bounded Query whatever the site's size. */
+    async latestDocuments(limit: number): Promise<DocumentRecord[]> {
+      const out = await doc.send(new QueryCommand({
+        TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': LATEST_PK },
+        ScanIndexForward: false, Limit: limit, ConsistentRead: true,
+      }));
+      return getDocuments((out.Items ?? []).map((i) => LatestItem.parse(i).symbol));
+    },
+
+    /**
+     * Records a session on the site with its count of documents (raised, never lowered: concurrent
+     * publications may report their counts in any order) and moves the site's version on.
+     */
+    async addToSite(body: string, session: number, documents: number): Promise<void> {
+      const key = sessionKey(body, session);
+      const bump = {
+        TableName: table, Key: SITE_KEY,
+        ExpressionAttributeValues: { ':s': new Set([key]), ':one': 1 } as Record<string, unknown>,
+        ExpressionAttributeNames: { '#sessions': 'sessions', '#version': 'version' } as Record<string, string>,
+      };
+      try {
+        await doc.send(new UpdateCommand({
+          ...bump,
+          UpdateExpression: 'ADD #sessions :s, #version :one SET #count = :n',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count <= :n',
+          ExpressionAttributeNames: { ...bump.ExpressionAttributeNames, '#count': siteCountAttribute(key) },
+          ExpressionAttributeValues: { ...bump.ExpressionAttributeValues, ':n': documents },
+        }));
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        await doc.send(new UpdateCommand({ ...bump, UpdateExpression: 'ADD #sessions :s, #version :one' }));
+      }
+      await wrote('addToSite');
+    },
+
+    /** The site's version, its sessions with their counts of documents, and the sessions already in its indexes. */
+    async siteState(): Promise<{ version: number; sessions: { body: string; session: number; documents: number }[]; indexed: { body: string; session: number }[] }> {
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: SITE_KEY, ConsistentRead: true }));
+      const item = SiteItem.parse(Item ?? {});
+      const sessions = [...item.sessions].map((key) => {
+        const count = z.number().optional().parse(item[siteCountAttribute(key)]);
+        return { ...fromSessionKey(key), documents: count ?? 0 };
+      }).sort((a, b) => a.body.localeCompare(b.body) || b.session - a.session);
+      return { version: item.version, sessions, indexed: [...item.indexed].map(fromSessionKey) };
+    },
+
+    /** Records that the site's indexes (sitemap index, search index) have been written with this session in them. */
+    async markIndexed(body: string, session: number): Promise<void> {
+      await doc.send(new UpdateCommand({
+        TableName: table, Key: SITE_KEY, UpdateExpression: 'ADD #indexed :s',
+        ExpressionAttributeNames: { '#indexed': 'indexed' }, ExpressionAttributeValues: { ':s': new Set([sessionKey(body, session)]) },
+      }));
+      await wrote('markIndexed');
     },
   };
 }

@@ -88,6 +88,12 @@ export class Storage extends Construct {
     this.intakeBucket.grantPut(fn, `${INTAKE_PREFIX}*`);
   }
 
+  /** Read, list and delete (every version) under the intake prefix: to expire submissions whose files never all arrived. */
+  grantIntakeExpire(fn: CirculateFunction): void {
+    this.grantIntakeRead(fn);
+    this.intakeBucket.grantDelete(fn, `${INTAKE_PREFIX}*`);
+  }
+
   grantSitePublish(fn: CirculateFunction): void {
     fn.addEnvironment(ENV.siteBucket, this.siteBucket.bucketName);
     this.siteBucket.grantPut(fn);

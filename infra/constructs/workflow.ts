@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/config';
-import { RECEIVE_FUNCTION, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
+import { RECEIVE_FUNCTION, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
 import { CirculateFunction, LOG_RETENTION, PROJECT_ROOT } from './circulate-function';
 import { INTAKE_PREFIX, type Storage } from './storage';
 
@@ -29,10 +31,11 @@ const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) =
   MarkFailed: (s, fn) => s.grantTableReadWrite(fn),
 };
 
-/** The step functions, the state machine from the ASL file, and `receive`, which starts it. */
+/** The step functions, the state machine from the ASL file, `receive`, which starts it, and the expiry of uploads that never came. */
 export class Workflow extends Construct {
   readonly steps: Record<StepState, CirculateFunction>;
   readonly receive: CirculateFunction;
+  readonly expireSubmissions: CirculateFunction;
   readonly stateMachine: StateMachine;
 
   constructor(scope: Construct, id: string, { storage }: WorkflowProps) {
@@ -76,6 +79,17 @@ export class Workflow extends Construct {
     this.receive.addEnvironment(ENV.stateMachineArn, this.stateMachine.stateMachineArn);
     storage.intakeBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.receive), {
       prefix: INTAKE_PREFIX,
+    });
+
+    // Hourly: a submission expires within an hour of its deadline (CIRCULATE_UPLOAD_EXPIRY_HOURS, 24 by default).
+    this.expireSubmissions = new CirculateFunction(this, 'ExpireSubmissions', {
+      name: SCHEDULED_FUNCTIONS.ExpireSubmissions, timeout: Duration.minutes(5),
+    });
+    storage.grantTableReadWrite(this.expireSubmissions);
+    storage.grantIntakeExpire(this.expireSubmissions);
+    new Rule(this, 'ExpireSubmissionsSchedule', {
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(this.expireSubmissions)],
     });
   }
 }

@@ -52,8 +52,11 @@ export function startGateway(opts: {
   functions: Record<string, ApiFunction>;
   s3: S3Client;
   siteBucket: string;
+  /** Origins the site's pages may connect to besides their own (`connect-src`). */
+  connectSrc?: readonly string[];
 }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const routes = ROUTES.map(compile);
+  const csp = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${["'self'", ...(opts.connectSrc ?? [])].join(' ')}; object-src 'none'; base-uri 'self'; frame-ancestors 'none'`;
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     const method = req.method ?? 'GET';
@@ -131,7 +134,7 @@ export function startGateway(opts: {
     const headers: Record<string, string> = {
       'content-type': object.ContentType ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+      'content-security-policy': csp,
     };
     if (object.CacheControl) headers['cache-control'] = object.CacheControl;
     if (object.ContentDisposition) headers['content-disposition'] = object.ContentDisposition;

@@ -15,6 +15,7 @@ console.log(`Circulate is running (data in ${dataDir})
 
   site        ${stack.url}/
   API         ${stack.apiUrl}
+  staff page  ${stack.url}/staff/
   staff token ${stack.token}
 
 Submit the example from another terminal (the CLI finds the token in ${dataDir}):

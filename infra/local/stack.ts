@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { S3Event } from 'aws-lambda';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { ENV } from '../../functions/shared/config';
-import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
+import { UPLOAD_EXPIRY_ENV } from '../../functions/expire-submissions/expire-submissions';
+import { buildStaffAssets } from '../web-assets';
+import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3, type S3ObjectEvent } from './emulators';
 import { startGateway, type ApiFunction } from './gateway';
 import { lambdaContext } from './lambda';
@@ -28,6 +32,10 @@ export interface EmbeddedStackOptions {
   faults?: Partial<Record<StepState, () => Promise<never>>>;
   /** For tests: shorten every Retry wait (ms). */
   retryWaitMs?: number;
+  /** For tests: how long a submission may wait for its files (default CIRCULATE_UPLOAD_EXPIRY_HOURS, else 24 h). */
+  uploadExpiryMs?: number;
+  /** How often expired submissions are swept (default 10 minutes; also once on start). */
+  expirySweepMs?: number;
 }
 
 export interface EmbeddedStack {
@@ -96,6 +104,8 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     [ENV.sfnEndpoint]: `http://127.0.0.1:${sfnPort}`,
   });
 
+  if (opts.uploadExpiryMs !== undefined) process.env[UPLOAD_EXPIRY_ENV] = String(opts.uploadExpiryMs / 3_600_000);
+
   const handlers = Object.fromEntries(await Promise.all(ALL_FUNCTIONS.map(async (name) => [name, await loadHandler(name)] as const)));
   receive = handlers[RECEIVE_FUNCTION];
 
@@ -117,17 +127,43 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     ...(opts.retryWaitMs !== undefined ? { retryWaitMs: opts.retryWaitMs } : {}),
   });
 
+  // The staff upload page, built from web/staff and served from the site bucket like the public pages.
+  const siteS3 = createS3Client(s3.endpoint);
+  for (const asset of await buildStaffAssets()) {
+    await siteS3.send(new PutObjectCommand({ Bucket: NAMES.siteBucket, Key: asset.key, Body: asset.body, ContentType: asset.contentType, CacheControl: 'no-cache' }));
+  }
+
   const gateway = await startGateway({
     port,
     functions: Object.fromEntries(ROUTES.map((r) => [r.fn, handlers[r.fn] as ApiFunction])),
-    s3: createS3Client(s3.endpoint),
+    s3: siteS3,
     siteBucket: NAMES.siteBucket,
+    // The staff page PUTs files to presigned URLs on the S3 emulator's origin.
+    connectSrc: [s3.endpoint],
   });
 
   // Drive on whatever was accepted but not finished when the stack last stopped. (Imported here:
   // it builds the handlers' clients, which must see the environment set above.)
   const { resumeUnfinished } = await import('./resume');
   await resumeUnfinished();
+
+  // What the hourly EventBridge rule does in AWS, here on start and then every ten minutes (one at a time).
+  const expire = handlers[SCHEDULED_FUNCTIONS.ExpireSubmissions]!;
+  let sweeping = false;
+  const sweep = () => {
+    if (sweeping) return;
+    sweeping = true;
+    const event: ScheduledEvent = {
+      version: '0', id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000',
+      time: new Date().toISOString(), region: LOCAL_REGION, resources: [], detail: {},
+    };
+    track(expire(event, lambdaContext(SCHEDULED_FUNCTIONS.ExpireSubmissions)))
+      .catch((e: unknown) => console.error('circulate: expire-submissions failed', e))
+      .finally(() => (sweeping = false));
+  };
+  sweep();
+  const sweeper = setInterval(sweep, opts.expirySweepMs ?? 10 * 60_000);
+  sweeper.unref();
 
   return {
     url: gateway.url,
@@ -141,6 +177,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
       while (pending.size) await Promise.allSettled([...pending]);
     },
     async close() {
+      clearInterval(sweeper);
       await gateway.close();
       await sfn.close();
       await Promise.allSettled([...pending]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSubmission } from '../../cli/metadata';
 import { startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions } from '../../infra/local/stack';
+import { sha256 } from '../support/files';
 
 export const EXAMPLE = 'examples/A_HRC_47_G_10/metadata.json';
 
@@ -46,6 +47,36 @@ export async function submit(stack: EmbeddedStack, metadataFile = EXAMPLE, edit:
     const file = loaded.files.find((f) => f.name === upload.name);
     if (!file) throw new Error(`No local file for upload ${upload.name}`);
     const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: file.bytes });
+    if (!put.ok) throw new Error(`Upload of ${upload.name} answered ${put.status}: ${await put.text()}`);
+  }
+  return answer.id;
+}
+
+export interface TestFile {
+  name: string;
+  part: string;
+  contentType: string;
+  /** The file: its declared size and sha256 are those of these bytes unless `declared` says otherwise. */
+  bytes: Uint8Array<ArrayBuffer>;
+  declared?: { size?: number; sha256?: string };
+  /** What is PUT to the presigned URL (default: `bytes`); null: nothing is uploaded. */
+  upload?: Uint8Array<ArrayBuffer> | null;
+}
+
+/** Submits the example's metadata with these files (in English) instead of its own. */
+export async function submitFiles(stack: EmbeddedStack, files: readonly TestFile[]): Promise<string> {
+  const { body } = await loadSubmission(EXAMPLE);
+  const declared = files.map((f) => ({
+    name: f.name, part: f.part, language: 'en', contentType: f.contentType,
+    size: f.declared?.size ?? f.bytes.length, sha256: f.declared?.sha256 ?? sha256(f.bytes),
+  }));
+  const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify({ ...body, files: declared }), headers: { 'content-type': 'application/json' } });
+  if (created.status !== 201) throw new Error(`POST /submissions answered ${created.status}: ${created.text}`);
+  const answer = created.json as { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] };
+  for (const [i, upload] of answer.uploads.entries()) {
+    const bytes = files[i]!.upload === undefined ? files[i]!.bytes : files[i]!.upload;
+    if (!bytes) continue;
+    const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: bytes });
     if (!put.ok) throw new Error(`Upload of ${upload.name} answered ${put.status}: ${await put.text()}`);
   }
   return answer.id;

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, submit, waitForFinalStatus } from './helpers';
+
+type Stack = Awaited<ReturnType<typeof startTestStack>>;
+
+/** Debian's AWS CLI v2 (another `aws`, v1, may come first on PATH). scripts/test.sh installs it. */
+const AWS = '/usr/bin/aws';
+
+/** The AWS CLI, as a person would run it against the embedded stack, with nothing from this machine's AWS set-up. */
+async function aws(endpoint: string, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(AWS, ['--endpoint-url', endpoint, '--output', 'json', ...args], {
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_PAGER: '',
+    },
+    timeout: 30_000,
+  });
+  return stdout;
+}
+
+describe('the AWS CLI against the embedded stack', () => {
+  let stack: Stack;
+  let id: string;
+
+  beforeAll(async () => {
+    if (!existsSync(AWS)) throw new Error(`${AWS} is missing: install Debian's awscli (scripts/test.sh does)`);
+    stack = await startTestStack();
+    id = await submit(stack);
+    expect((await waitForFinalStatus(stack, id)).status).toBe('PUBLISHED');
+  });
+  afterAll(async () => stack?.cleanup());
+
+  const executionArn = () => `arn:aws:states:us-east-1:000000000000:execution:circulate:${id}`;
+
+  it('lists the published document in the site bucket', async () => {
+    const listing = await aws(stack.endpoints.s3, 's3', 'ls', `s3://${stack.names.siteBucket}`, '--recursive');
+    const keys = listing.trim().split('\n').map((line) => line.split(/\s+/).at(-1));
+    expect(keys).toEqual(expect.arrayContaining(['A/HRC/47/G/1/index.html', 'A/HRC/47/G/1/cover.en.txt', 'A/HRC/47/G/1/annex.en.txt', 'A/HRC/47/index.html']));
+  });
+
+  it('describes the submission’s execution as SUCCEEDED', async () => {
+    const execution = JSON.parse(await aws(stack.endpoints.sfn, 'stepfunctions', 'describe-execution', '--execution-arn', executionArn())) as Record<string, unknown>;
+    expect(execution).toMatchObject({
+      executionArn: executionArn(), name: id, status: 'SUCCEEDED', stateMachineArn: stack.names.stateMachineArn,
+    });
+    expect(JSON.parse(String(execution.input))).toEqual({ submissionId: id });
+  });
+
+  it('lists the states the execution went through, in order', async () => {
+    const { events } = JSON.parse(await aws(stack.endpoints.sfn, 'stepfunctions', 'get-execution-history', '--execution-arn', executionArn())) as {
+      events: { type: string; stateEnteredEventDetails?: { name: string } }[];
+    };
+    expect(events.filter((e) => e.type.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails?.name))
+      .toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']);
+    expect(events.at(0)?.type).toBe('ExecutionStarted');
+    expect(events.at(-1)?.type).toBe('ExecutionSucceeded');
+  });
+
+  it('answers an execution that does not exist with the error AWS gives', async () => {
+    const missing = `arn:aws:states:us-east-1:000000000000:execution:circulate:${'0'.repeat(26)}`;
+    await expect(aws(stack.endpoints.sfn, 'stepfunctions', 'describe-execution', '--execution-arn', missing)).rejects.toThrow(/ExecutionDoesNotExist/);
+  });
+});

@@ -1,0 +1,82 @@
+import type { Status } from '../../functions/shared/schemas';
+import type { SubmissionState } from './api';
+
+/** A submission's way to publication, as the steps staff see (DESIGN.md: statuses, in order). */
+const STEPS: readonly { status: Status; label: string }[] = [
+  { status: 'AWAITING_UPLOAD', label: 'Awaiting upload' },
+  { status: 'RECEIVED', label: 'Received' },
+  { status: 'SYMBOL_ASSIGNED', label: 'Symbol assigned' },
+  { status: 'TAGGED', label: 'Tagged' },
+  { status: 'PUBLISHED', label: 'Published' },
+];
+
+const time = (iso: string) => {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? '' : at.toLocaleTimeString('en-GB');
+};
+
+function span(className: string, text: string): HTMLSpanElement {
+  const s = document.createElement('span');
+  s.className = className;
+  s.textContent = text;
+  return s;
+}
+
+export function renderSteps(list: HTMLOListElement, state: SubmissionState): void {
+  const reached = new Map(state.history.map((h) => [h.status, h.at]));
+  const current = STEPS.findIndex((s) => s.status === state.status);
+  const items = STEPS.map((step, i) => {
+    const at = reached.get(step.status);
+    const done = at !== undefined && (i < current || state.status === 'PUBLISHED' || state.status === 'FAILED');
+    const now = i === current && state.status !== 'PUBLISHED';
+    const li = document.createElement('li');
+    li.className = done ? 'done' : now ? 'current' : 'pending';
+    if (now) li.setAttribute('aria-current', 'step');
+    li.append(span('step-label', step.label));
+    if (step.status === 'SYMBOL_ASSIGNED' && state.symbol && at) li.append(' ', span('step-symbol', state.symbol));
+    if (at) li.append(' ', span('step-time', time(at)));
+    li.append(span('visually-hidden', done ? ' (done)' : now ? ' (in progress)' : ' (not yet)'));
+    return li;
+  });
+  if (state.status === 'FAILED') {
+    const li = document.createElement('li');
+    li.className = 'failed';
+    li.setAttribute('aria-current', 'step');
+    li.append(span('step-label', 'Failed'));
+    const at = reached.get('FAILED');
+    if (at) li.append(' ', span('step-time', time(at)));
+    items.push(li);
+  }
+  list.replaceChildren(...items);
+}
+
+/** What to announce for a status, once, when it is reached. */
+export function announcement(state: SubmissionState): string {
+  switch (state.status) {
+    case 'AWAITING_UPLOAD': return 'Awaiting upload';
+    case 'RECEIVED': return 'Received';
+    case 'SYMBOL_ASSIGNED': return `Symbol assigned: ${state.symbol ?? ''}`;
+    case 'TAGGED': return 'Tagged';
+    case 'PUBLISHED': return `Published as ${state.symbol ?? ''}`;
+    case 'FAILED': return `Failed: ${state.error?.message ?? 'no reason given'}`;
+  }
+}
+
+/** The outcome under the steps: the published document's link, or why it failed. */
+export function renderResult(result: HTMLElement, state: SubmissionState): void {
+  if (state.status === 'PUBLISHED' && state.url) {
+    const link = document.createElement('a');
+    link.id = 'published-link';
+    link.href = state.url;
+    link.textContent = `Open ${state.symbol ?? 'the document'} on the public site`;
+    result.className = 'result published';
+    result.replaceChildren('Published as ', span('result-symbol', state.symbol ?? ''), '. ', link);
+    result.hidden = false;
+  } else if (state.status === 'FAILED') {
+    result.className = 'result failed';
+    result.replaceChildren(span('result-heading', 'Not published: '), state.error?.message ?? 'no reason was given');
+    result.hidden = false;
+  } else {
+    result.hidden = true;
+  }
+}
