@@ -111,12 +111,12 @@ describe('reading a metadata file', () => {
 
   it('reports every invalid field with its path, as the API would', async () => {
     const file = await writeMetadata((m) => {
-      m.dated = '8 June 2021';
+      m.dated = '2021-06-31';
       delete m.title;
       m.files[1]!.contentType = 'image/png';
     });
     const issues = await issuesOf(file);
-    expect(issues).toContain('dated: must be a date as YYYY-MM-DD');
+    expect(issues).toContain('dated: must be a real date written YYYY-MM-DD');
     expect(issues).toContain('title: is required');
     expect(issues.some((i) => i.startsWith('files[1].contentType: '))).toBe(true);
     expect(issues).toHaveLength(3);
