@@ -26,25 +26,59 @@ export type CreatedSubmission = z.infer<typeof CreatedSubmission>;
 export const HistoryLine = z.object({ at: z.string(), status: Status, detail: text });
 export type HistoryLine = z.infer<typeof HistoryLine>;
 
-/** Why a submission failed: the record keeps the workflow's `{error, cause}`; a plain message is accepted too. */
+/** Why a submission failed: the API answers `{code, message}`; the workflow's `{error, cause}` and plain text are accepted too. */
 export const Failure = z.union([
   z.string(),
-  z.object({ message: z.string() }),
+  z.object({ code: text, message: z.string() }),
   z.object({ error: z.string(), cause: text }),
 ]);
 export type Failure = z.infer<typeof Failure>;
+
+/** part → language → translation status (`original`, `pending`, `reproduced-as-received`…) */
+const Translations = z.record(z.string(), z.record(z.string(), z.string()));
+/** language → printed job number (`en` → `GE.21-08237(E)`) */
+const JobNumbers = z.record(z.string(), z.string());
+
+export const SubmittedFile = z.object({
+  name: z.string(),
+  part: z.string(),
+  language: z.string(),
+  translate: z.boolean().default(true),
+  size: z.number().nullish(),
+});
 
 export const SubmissionView = z.object({
   id: z.string(),
   status: Status,
   symbol: text,
   title: text,
-  submission: z.object({ title: z.string() }).nullish(),
+  createdAt: text,
+  submission: z.object({
+    title: z.string(),
+    body: text,
+    session: z.number().nullish(),
+    agendaItem: z.number().nullish(),
+    files: z.array(SubmittedFile).default([]),
+  }).nullish(),
+  jobNumbers: JobNumbers.nullish(),
+  translations: Translations.nullish(),
   history: z.array(HistoryLine).default([]),
   error: Failure.nullish(),
   url: text,
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
+
+/** One page of `GET /submissions`; `cursor` asks for the next page, null on the last. */
+export const SubmissionPage = z.object({ items: z.array(SubmissionView), cursor: text });
+export type SubmissionPage = z.infer<typeof SubmissionPage>;
+
+export interface ListQuery {
+  status?: string;
+  body?: string;
+  session?: number;
+  limit?: number;
+  cursor?: string;
+}
 
 export const DocumentView = z.object({
   symbol: z.string(),
@@ -52,8 +86,10 @@ export const DocumentView = z.object({
   submissionId: text,
   /** The documents route answers published documents; a status is shown when the API gives one. */
   status: Status.nullish(),
-  /** part → language → translation status */
-  translations: z.record(z.string(), z.record(z.string(), z.string())).nullish(),
+  /** The documents route calls the translation table `languages`. */
+  languages: Translations.nullish(),
+  translations: Translations.nullish(),
+  jobNumbers: JobNumbers.nullish(),
   url: text,
 });
 export type DocumentView = z.infer<typeof DocumentView>;
@@ -116,6 +152,7 @@ export interface CirculateApi {
   createSubmission(body: SubmissionInput): Promise<Answer<CreatedSubmission>>;
   upload(upload: Upload, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
   getSubmission(id: string): Promise<Answer<SubmissionView>>;
+  listSubmissions(query: ListQuery): Promise<Answer<SubmissionPage>>;
   getDocument(symbol: string): Promise<Answer<DocumentView>>;
   setSeriesStart(series: string, start: number): Promise<Answer<SeriesView>>;
   getSeries(series: string): Promise<Answer<SeriesView>>;
@@ -231,6 +268,13 @@ export function createApi(options: ApiOptions): CirculateApi {
     },
 
     getSubmission: (id) => request('GET', `/submissions/${encodeURIComponent(id)}`, SubmissionView, { staff: true }),
+
+    listSubmissions(query) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+      const search = params.toString();
+      return request('GET', `/submissions${search ? `?${search}` : ''}`, SubmissionPage, { staff: true });
+    },
 
     getDocument: (symbol) => request('GET', `/documents/${symbolPath(symbol)}`, DocumentView, { staff: false }),
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { describeIssues, formatPath, type Issue } from '../functions/shared/issues';
 import { SubmissionInput } from '../functions/shared/schemas';
 
 /**
@@ -9,12 +10,40 @@ import { SubmissionInput } from '../functions/shared/schemas';
  * (relative to the metadata file) instead of its `size` and `sha256`, which are computed here.
  */
 
-/** A metadata file that cannot become a valid submission; `issues` are lines like `files[1].sha256: must be …`. */
+/**
+ * A submission that cannot be sent; `issues` are lines like `files[1].sha256: must be …`, or with how
+ * the field was given on the command line: `session (--session 99): must be a session of HRC …`.
+ */
 export class InvalidMetadata extends Error {
   override name = 'InvalidMetadata';
   constructor(readonly file: string, readonly issues: readonly string[]) {
-    super(`${file}: ${issues.join('; ')}`);
+    super(`${file ? `${file}: ` : ''}${issues.join('; ')}`);
   }
+}
+
+/** A file to submit: where it is on this machine, and what is declared about it (size and sha256 come later, from its bytes). */
+export interface FileSource {
+  /** Absolute. */
+  path: string;
+  declaration: Record<string, unknown>;
+  /** How it was given on the command line (`--annex annex.pdf,as-received`); none for an entry of a metadata file. */
+  given?: string;
+}
+
+/** A submission before its files are read: from a metadata file, flags, or both. */
+export interface Draft {
+  /** What is being submitted, for messages: the metadata file's name; empty for flags alone. */
+  source: string;
+  /** Every field of the submission except `files`, as given (checked later). */
+  fields: Record<string, unknown>;
+  /** Undefined when no file was given at all. */
+  files?: FileSource[];
+  /** Problems found while reading the input; the fields they name are not checked again. */
+  issues: Issue[];
+  /** field → how it was given on the command line (`--session 99`), shown with its problems. */
+  given: Record<string, string>;
+  /** field → the flag that gives it (`--agenda-item`), named when the field is missing. */
+  flags?: Record<string, string>;
 }
 
 export interface LocalFile {
@@ -36,46 +65,30 @@ export interface LoadedSubmission {
 
 /** Only what is needed to find the files; every other field is left to `SubmissionInput`. */
 const MetadataShape = z.looseObject({
-  files: z.array(z.looseObject({ path: z.string().trim().min(1, 'must name the file, relative to the metadata file') })),
+  files: z.array(z.looseObject({ path: z.string().trim().min(1, 'must name the file, relative to the metadata file') })).optional(),
 });
 
-/** `['files', 1, 'sha256']` → `files[1].sha256` */
-export function formatPath(keys: readonly PropertyKey[]): string {
-  return keys.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    '',
-  );
+export { formatPath };
+
+/** One line per problem, naming the field, and how it was given when `given` knows. */
+export function formatIssue(issue: Issue, given?: (path: string) => string | undefined): string {
+  const how = given?.(issue.path);
+  return `${issue.path || '(submission)'}${how ? ` (${how})` : ''}: ${issue.message}`;
 }
 
-/** One line per problem, naming the field: unknown fields get a line each. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown field (not part of the submission contract)`);
-    }
-    // zod says "Invalid input: expected string, received undefined" for a missing field.
-    const message = issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-    return [`${formatPath(issue.path) || '(submission)'}: ${message}`];
-  });
+  return describeIssues(issues).map((issue) => formatIssue(issue));
 }
 
-export type Validation = { ok: true; body: SubmissionInput } | { ok: false; issues: string[] };
-
-/** The same check the API makes, so a bad submission is stopped before anything is sent. */
-export function validateSubmission(body: unknown): Validation {
-  const result = SubmissionInput.safeParse(body);
-  return result.success ? { ok: true, body: result.data } : { ok: false, issues: formatIssues(result.error.issues) };
-}
-
-async function readLocalFile(file: string, field: string): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { issue: string }> {
+async function readLocalFile(file: string): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { issue: string }> {
   try {
-    if (!(await stat(file)).isFile()) return { issue: `${field}: ${file} is not a file` };
+    if (!(await stat(file)).isFile()) return { issue: `${file} is not a file` };
     return { bytes: new Uint8Array(await readFile(file)) };
   } catch (e) {
     const code = e instanceof Error && 'code' in e ? e.code : undefined;
-    if (code === 'ENOENT') return { issue: `${field}: no such file: ${file}` };
-    if (code === 'EACCES') return { issue: `${field}: cannot read ${file} (permission denied)` };
-    return { issue: `${field}: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}` };
+    if (code === 'ENOENT') return { issue: `no such file: ${file}` };
+    if (code === 'EACCES') return { issue: `cannot read ${file} (permission denied)` };
+    return { issue: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
@@ -83,11 +96,8 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * Reads a metadata file and the files it lists, and returns the submission body with each file's
- * size and sha256, checked with `SubmissionInput`. Throws `InvalidMetadata` listing every problem.
- */
-export async function loadSubmission(metadataFile: string): Promise<LoadedSubmission> {
+/** Reads a metadata file into a draft: its fields, and its files found relative to it. Throws `InvalidMetadata` if it is not one. */
+export async function readMetadata(metadataFile: string): Promise<Draft> {
   const where = path.resolve(metadataFile);
   let text: string;
   try {
@@ -103,38 +113,71 @@ export async function loadSubmission(metadataFile: string): Promise<LoadedSubmis
   } catch (e) {
     throw new InvalidMetadata(metadataFile, [`${metadataFile}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
   }
-
   const shape = MetadataShape.safeParse(json);
   if (!shape.success) throw new InvalidMetadata(metadataFile, formatIssues(shape.error.issues));
 
+  const { files, ...fields } = shape.data;
   const dir = path.dirname(where);
-  const computedGiven: string[] = [];
-  const unreadable: string[] = [];
+  const issues: Issue[] = [];
+  const sources = files?.map(({ path: relative, ...declaration }, i): FileSource => {
+    for (const computed of ['size', 'sha256']) {
+      if (Object.hasOwn(declaration, computed)) issues.push({ path: `files[${i}].${computed}`, message: 'is computed from the file; remove it from the metadata' });
+    }
+    return { path: path.resolve(dir, relative), declaration };
+  });
+  return { source: metadataFile, fields, files: sources, issues, given: {} };
+}
+
+/** `files[1]` covers `files[1].language`; `files` covers `files[1]`; `file` covers neither. */
+const within = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+
+/**
+ * Reads the draft's files and returns the submission body with each file's size and sha256, checked
+ * with `SubmissionInput`. Throws `InvalidMetadata` listing every problem, one line each.
+ */
+export async function completeSubmission(draft: Draft): Promise<LoadedSubmission> {
+  const given = (at: string) => {
+    const file = /^files\[(\d+)\]/.exec(at);
+    if (file) return draft.files?.[Number(file[1])]?.given;
+    const field = /^[^.[]*/.exec(at)?.[0] ?? '';
+    return Object.hasOwn(draft.given, field) ? draft.given[field] : undefined;
+  };
+
+  const issues = [...draft.issues];
+  if (!draft.files) issues.push({ path: 'files', message: 'none given: list them in the metadata file, or give --cover, --annex or --file' });
   const files: Omit<LocalFile, 'name'>[] = [];
   const declarations: Record<string, unknown>[] = [];
-  for (const [i, entry] of shape.data.files.entries()) {
-    const { path: relative, ...declaration } = entry;
-    for (const computed of ['size', 'sha256']) {
-      if (Object.hasOwn(declaration, computed)) computedGiven.push(`files[${i}].${computed}: is computed from the file; remove it from the metadata`);
-    }
-    const absolute = path.resolve(dir, relative);
-    const read = await readLocalFile(absolute, `files[${i}].path`);
+  for (const [i, source] of (draft.files ?? []).entries()) {
+    const read = await readLocalFile(source.path);
     if ('issue' in read) {
-      unreadable.push(read.issue);
+      issues.push({ path: `files[${i}].path`, message: read.issue });
+      // Stands in for the bytes, so that the rest of the submission is still checked and reported at once.
+      declarations.push({ ...source.declaration, size: 1, sha256: '0'.repeat(64) });
       continue;
     }
     const size = read.bytes.byteLength;
     const sha256 = sha256Hex(read.bytes);
-    declarations.push({ ...declaration, size, sha256 });
-    files.push({ path: absolute, size, sha256, bytes: read.bytes });
+    declarations.push({ ...source.declaration, size, sha256 });
+    files.push({ path: source.path, size, sha256, bytes: read.bytes });
   }
-  // Without every file there is no complete body to check: report the files first.
-  if (unreadable.length > 0) throw new InvalidMetadata(metadataFile, [...computedGiven, ...unreadable]);
-
-  const checked = validateSubmission({ ...shape.data, files: declarations });
-  if (!checked.ok || computedGiven.length > 0) {
-    throw new InvalidMetadata(metadataFile, [...computedGiven, ...(checked.ok ? [] : checked.issues)]);
+  const result = SubmissionInput.safeParse({ ...draft.fields, ...(draft.files ? { files: declarations } : {}) });
+  if (!result.success) {
+    // A field already reported (`--session abc`) is not reported again as zod sees it.
+    const known = [...issues];
+    for (const issue of describeIssues(result.error.issues)) {
+      if (known.some((k) => within(k.path, issue.path))) continue;
+      // zod words a missing enum or date as an invalid one; for a field that was not given at all, say so.
+      const missing = issue.path !== 'files' && /^[A-Za-z]+$/.test(issue.path) && draft.fields[issue.path] === undefined;
+      const flag = draft.flags?.[issue.path];
+      issues.push(missing ? { path: issue.path, message: `is required${flag ? `: give ${flag}` : ''}` } : issue);
+    }
   }
+  if (!result.success || issues.length > 0) throw new InvalidMetadata(draft.source, issues.map((issue) => formatIssue(issue, given)));
   // One declaration per file read, in order: the checked body gives each file its (trimmed) name.
-  return { body: checked.body, files: files.map((f, i) => ({ ...f, name: checked.body.files[i]?.name ?? '' })) };
+  return { body: result.data, files: files.map((f, i) => ({ ...f, name: result.data.files[i]?.name ?? '' })) };
+}
+
+/** Reads a metadata file and the files it lists: the submission body, checked, with each file's size and sha256. */
+export async function loadSubmission(metadataFile: string): Promise<LoadedSubmission> {
+  return completeSubmission(await readMetadata(metadataFile));
 }

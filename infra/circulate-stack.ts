@@ -5,19 +5,28 @@ import { Api } from './constructs/api';
 import { Site } from './constructs/site';
 import { Storage } from './constructs/storage';
 import { Workflow } from './constructs/workflow';
+import type { SiteAsset } from './web-assets';
+
+export interface CirculateStackProps extends StackProps {
+  /** Static objects deployed with the site: the staff page (built by infra/web-assets.ts). */
+  readonly webAssets?: readonly SiteAsset[];
+}
 
 /** API functions whose answers carry links to published pages. */
 const LINKS_TO_SITE = ['get-document', 'list-session-documents', 'get-submission', 'list-submissions'];
 
 /** Assembles the constructs and wires them together; the constructs build everything. */
 export class CirculateStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: CirculateStackProps = {}) {
     super(scope, id, props);
 
     const storage = new Storage(this, 'Storage');
     const workflow = new Workflow(this, 'Workflow', { storage });
     const api = new Api(this, 'Api', { storage });
-    const site = new Site(this, 'Site', { siteBucket: storage.siteBucket, restApi: api.restApi, apiStage: Api.STAGE });
+    const site = new Site(this, 'Site', {
+      siteBucket: storage.siteBucket, intakeBucket: storage.intakeBucket, restApi: api.restApi, apiStage: Api.STAGE,
+      ...(props.webAssets ? { assets: props.webAssets } : {}),
+    });
 
     // Links in pages and API answers point at the distribution (no cycle: see apiOrigin in site.ts).
     for (const name of LINKS_TO_SITE) {

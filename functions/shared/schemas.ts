@@ -23,9 +23,11 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 
 /** A note is dated on a real day, not before the United Nations existed, and not after today (a day's grace for time zones). */
 const FIRST_UN_DAY = '1945-10-24';
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+// The range checks compare text, so they only speak about text shaped like a date (zod runs them even after the format check fails).
 const noteDate = z.iso.date('must be a real date written YYYY-MM-DD')
-  .refine((d) => d >= FIRST_UN_DAY, `must not be before ${FIRST_UN_DAY}`)
-  .refine((d) => d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'must not be in the future');
+  .refine((d) => !ISO_DAY.test(d) || d >= FIRST_UN_DAY, `must not be before ${FIRST_UN_DAY}`)
+  .refine((d) => !ISO_DAY.test(d) || d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'must not be in the future');
 
 export const FileDeclaration = z.strictObject({
   name: text(255).refine((s) => !/[/\\]/.test(s), 'must be a file name without a folder (no / or \\)'),

@@ -1,4 +1,4 @@
-import { Annotations, Aws } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   AccessLevel,
@@ -10,19 +10,37 @@ import {
   FunctionEventType,
   FunctionRuntime,
   HttpVersion,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { SiteAsset } from '../web-assets';
 
 export interface SiteProps {
   readonly siteBucket: IBucket;
   readonly restApi: RestApi;
   /** The API's stage name as a plain string (see `apiOrigin`). */
   readonly apiStage: string;
+  /** Where the staff page's presigned uploads go: the only other origin pages may connect to. */
+  readonly intakeBucket: IBucket;
+  /** Static objects deployed with the site (the staff page), built by infra/web-assets.ts. */
+  readonly assets?: readonly SiteAsset[];
+}
+
+/**
+ * The same policy the embedded stack sends (infra/local/gateway.ts): no inline script or style,
+ * connections only to the site itself and, for the staff page's uploads, the intake bucket.
+ */
+function contentSecurityPolicy(intakeBucket: IBucket): string {
+  return ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    `connect-src 'self' https://${intakeBucket.bucketRegionalDomainName}`, "object-src 'none'", "base-uri 'self'",
+    "frame-ancestors 'none'"].join('; ');
 }
 
 /** Documents live at `/A/HRC/47/G/10/`; their page is that folder's `index.html`. */
@@ -72,7 +90,16 @@ export class Site extends Construct {
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+          comment: 'Circulate: CSP without inline script, HSTS, nosniff, no framing',
+          securityHeadersBehavior: {
+            contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.intakeBucket), override: true },
+            contentTypeOptions: { override: true },
+            frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+            referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+            strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+          },
+        }),
         compress: true,
         functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
@@ -93,5 +120,16 @@ export class Site extends Construct {
       'defaultRootObject is set and the viewer-request function maps every folder URL to an index.html: no request reaches the bucket listing',
     );
     this.url = `https://${this.distribution.distributionDomainName}`;
+
+    if (props.assets?.length) {
+      // Only the assets' own keys are replaced: published documents are never pruned.
+      new BucketDeployment(this, 'Assets', {
+        destinationBucket: props.siteBucket,
+        sources: props.assets.map((a) => Source.data(a.key, typeof a.body === 'string' ? a.body : Buffer.from(a.body).toString('utf8'))),
+        prune: false,
+        distribution: this.distribution,
+        distributionPaths: [...new Set(props.assets.map((a) => `/${a.key.split('/')[0]}/*`))],
+      });
+    }
   }
 }

@@ -27,7 +27,8 @@ beforeAll(() => {
   const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
   // fromStack also refuses a template with a dependency cycle (the one to fear here: API functions
   // need the site URL, so the distribution's API origin must not depend on the API's stage).
-  template = Template.fromStack(new CirculateStack(app, 'Test'));
+  const webAssets = [{ key: 'staff/index.html', body: '<!doctype html><title>Staff</title>', contentType: 'text/html' }];
+  template = Template.fromStack(new CirculateStack(app, 'Test', { webAssets }));
   resources = template.toJSON().Resources as Record<string, Json>;
   if (validation === undefined) delete process.env.CDK_VALIDATION;
   else process.env.CDK_VALIDATION = validation;
@@ -339,5 +340,26 @@ describe('the outputs', () => {
     expect(outputs).toEqual(
       expect.arrayContaining(['SiteUrl', 'ApiUrl', 'UserPoolId', 'IntakeBucketName', 'SiteBucketName', 'StateMachineArn']),
     );
+  });
+});
+
+describe('the staff page and the site headers', () => {
+  it('deploys the web assets to the site bucket without pruning published documents', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: false, DistributionPaths: ['/staff/*'] });
+  });
+
+  it('sends a CSP that forbids inline script and allows uploads to the intake bucket only', () => {
+    const policies = ofType('AWS::CloudFront::ResponseHeadersPolicy');
+    expect(policies).toHaveLength(1);
+    const csp = JSON.stringify(policies[0]![1]);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toMatch(/connect-src 'self' https:\/\/.*RegionalDomainName/);
+  });
+});
+
+describe('expiry of submissions whose files never come', () => {
+  it('runs expire-submissions every hour', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });
 });

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack } from './helpers';
+
+/** A step that fails, in its own file: the handlers' clients are module-wide, so one embedded stack per test process. */
+
+const exec = promisify(execFile);
+type Stack = Awaited<ReturnType<typeof startTestStack>>;
+
+async function circulate(stack: Stack, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await exec('node', ['cli/bin.js', ...args], {
+      env: { ...process.env, CIRCULATE_API: stack.apiUrl, CIRCULATE_TOKEN: stack.token },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const DIR = 'examples/A_HRC_47_G_10';
+
+class DiskFull extends Error {
+  override name = 'DiskFull';
+}
+
+describe('the circulate commands when a step fails', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startTestStack({ faults: { Publish: () => Promise.reject(new DiskFull('the site bucket refused the page')) } });
+  });
+  afterAll(async () => stack?.cleanup());
+
+  it('submit --wait and watch end FAILED with the reason, exit 1', async () => {
+    const submitted = await circulate(stack, 'submit', `${DIR}/metadata.json`, '--cover', `${DIR}/note-verbale.txt`, '--wait');
+    expect(submitted.code).toBe(1);
+    expect(submitted.stdout).toMatch(/^\[4\/5\] +FAILED +\S+ +DiskFull: the site bucket refused the page$/m);
+    expect(submitted.stdout).toContain('status: FAILED');
+    expect(submitted.stderr).toContain('error: DiskFull: the site bucket refused the page');
+
+    const id = submitted.stdout.split('\n')[0] ?? '';
+    const watched = await circulate(stack, 'watch', id);
+    expect(watched.code).toBe(1);
+    const status = await circulate(stack, 'status', id);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toMatch(/^error: +DiskFull: the site bucket refused the page$/m);
+    const list = await circulate(stack, 'list', '--status', 'FAILED');
+    expect(list.stdout).toContain(id);
+  });
+});
