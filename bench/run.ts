@@ -10,6 +10,7 @@ import { startEmbeddedStack } from '../infra/local/stack';
 const dataDir = await mkdtemp(join(tmpdir(), 'circulate-bench-'));
 const stack = await startEmbeddedStack({ dataDir, port: 0 });
 const { benchAllocation } = await import('./allocation');
+const { benchPublish } = await import('./publish');
 
 console.log(`Circulate benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, embedded stack (dynalite, s3rver)\n`);
 try {
@@ -28,6 +29,16 @@ try {
   }
   const [contended, parallel, single] = rows;
   console.log(`\n4 series vs 1 series at 16 clients: ×${(parallel!.perSecond / contended!.perSecond).toFixed(2)}; 16 clients vs 1 on one series: ×${(contended!.perSecond / single!.perSecond).toFixed(2)}`);
+
+  const publication = await benchPublish({ sizes: [10, 1_000, 10_000], perSession: 200, target: 10, publications: 9 });
+  console.log('\nPublishing one document (Publish: files, pages, session files, feeds, search shard, sitemaps; the site seeded through the store)');
+  console.log('| documents on the site | sessions | seeding (s) | median (ms) | min–max (ms) | S3 objects written | DynamoDB items written |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const p of publication) {
+    console.log(`| ${p.siteSize.toLocaleString('en')} | ${p.sessions} | ${p.seedSeconds.toFixed(1)} | ${p.medianMs.toFixed(0)} | ${p.minMs.toFixed(0)}–${p.maxMs.toFixed(0)} | ${p.objectsPerPublication.toFixed(1)} | ${p.itemsPerPublication.toFixed(1)} |`);
+  }
+  const [smallest, , largest] = publication;
+  console.log(`\n${largest!.siteSize.toLocaleString('en')} documents vs ${smallest!.siteSize}: ×${(largest!.medianMs / smallest!.medianMs).toFixed(2)} the time per publication (goal: at most ×1.5)`);
 } finally {
   await stack.close();
   await rm(dataDir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 import { App, Tags } from 'aws-cdk-lib';
 import { CirculateStack } from './circulate-stack';
-import { buildStaffAssets } from './web-assets';
+import { buildWebAssets } from './web-assets';
 
 const app = new App();
 const stack = new CirculateStack(app, 'Circulate', {
-  webAssets: await buildStaffAssets(),
+  webAssets: await buildWebAssets(),
   description: 'Circulate: registers, numbers and publishes communications circulated as UN documents',
   // Unset offline: the stack is environment-agnostic, so synth needs no credentials.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },

@@ -2,39 +2,64 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NOT_FOUND_SCRIPT_PATH, SEARCH_SCRIPT_PATH } from '../functions/publish/site';
 
 /**
- * The staff upload page as site-bucket objects under `staff/`: its HTML and CSS as written, and its
- * script bundled by esbuild (with zod and the submission schema, so the browser checks what the API
- * checks). Used by the embedded stack at start; the CDK app can deploy the same objects.
+ * The site's static objects, for the site bucket: the staff upload page under `staff/` (its HTML
+ * and CSS as written, its script bundled by esbuild with zod and the submission schema, so the
+ * browser checks what the API checks), and the public pages' scripts under `assets/` (search, and
+ * the 404 page's suggestion), bundled from web/site. Used by the embedded stack at start; the CDK
+ * app deploys the same objects.
  */
 export interface SiteAsset { key: string; body: string | Uint8Array; contentType: string }
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const STAFF = join(ROOT, 'web/staff');
+const SITE = join(ROOT, 'web/site');
+const SCRIPT = 'text/javascript; charset=utf-8';
+
+/** One browser module, bundled with what it imports. */
+async function bundle(entry: string): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const script = result.outputFiles[0];
+  if (!script) throw new Error(`esbuild produced nothing for ${entry}`);
+  return script.contents;
+}
 
 export async function buildStaffAssets(): Promise<SiteAsset[]> {
-  const [html, css, bundle] = await Promise.all([
+  const [html, css, script] = await Promise.all([
     readFile(join(STAFF, 'index.html'), 'utf8'),
     readFile(join(STAFF, 'staff.css'), 'utf8'),
-    build({
-      entryPoints: [join(STAFF, 'app.ts')],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: ['es2022'],
-      minify: true,
-      sourcemap: false,
-      legalComments: 'none',
-      logLevel: 'silent',
-    }),
+    bundle(join(STAFF, 'app.ts')),
   ]);
-  const script = bundle.outputFiles[0];
-  if (!script) throw new Error('esbuild produced no staff/app.js');
   return [
     { key: 'staff/index.html', body: html, contentType: 'text/html; charset=utf-8' },
-    { key: 'staff/app.js', body: script.contents, contentType: 'text/javascript; charset=utf-8' },
+    { key: 'staff/app.js', body: script, contentType: SCRIPT },
     { key: 'staff/staff.css', body: css, contentType: 'text/css; charset=utf-8' },
   ];
+}
+
+/** The public pages' scripts, at the keys the pages name (functions/publish/site.ts). */
+export async function buildSiteAssets(): Promise<SiteAsset[]> {
+  const [search, notFound] = await Promise.all([bundle(join(SITE, 'search.ts')), bundle(join(SITE, 'not-found.ts'))]);
+  return [
+    { key: SEARCH_SCRIPT_PATH, body: search, contentType: SCRIPT },
+    { key: NOT_FOUND_SCRIPT_PATH, body: notFound, contentType: SCRIPT },
+  ];
+}
+
+/** Everything above: what the embedded stack puts in the site bucket at start and CDK deploys. */
+export async function buildWebAssets(): Promise<SiteAsset[]> {
+  return (await Promise.all([buildStaffAssets(), buildSiteAssets()])).flat();
 }

@@ -1,26 +1,136 @@
 import type { DocumentRecord } from '../shared/document';
-import { InvalidTransition } from '../shared/errors';
+import { DomainError, InvalidTransition } from '../shared/errors';
 import { isoDateIn } from '../shared/dates';
 import type { Files } from '../shared/files';
 import { publishedFilePath } from '../shared/files';
 import { body as bodyOf } from '../shared/registry';
 import type { Store } from '../shared/store';
+import { LANGUAGE_CODES } from '../shared/languages';
 import { documentPath } from '../shared/symbols';
+import { renderSessionCatalogue, sessionCataloguePath } from './catalogue';
+import { FEED_CONTENT_TYPE, FEED_ENTRIES, SITE_FEED_PATH, renderSessionFeed, renderSiteFeed, sessionFeedPath } from './feeds';
+import { JSON_CONTENT_TYPE, SEARCH_INDEX_PATH, renderSearchIndex, renderSearchShard, searchShardPath } from './search-index';
 import { SITE_CSS } from './site-css';
 import {
-  HOME_PAGE_PATH, NOT_FOUND_PATH, STYLESHEET_PATH, documentPagePath, renderDocumentPage, renderHomePage,
-  renderNotFoundPage, renderSessionPage, sessionPagePath,
+  HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_PAGE_PATH, STYLESHEET_PATH, documentLanguagePagePath, documentPagePath,
+  renderDocumentPage, renderHomePage, renderLanguagePage, renderNotFoundPage, renderSearchPage, renderSessionPage,
+  sessionPagePath,
 } from './site';
+import { SITEMAP_CONTENT_TYPE, SITEMAP_INDEX_PATH, renderSessionSitemap, renderSitemapIndex, sessionSitemapPath } from './sitemaps';
 
 const LATEST_ON_HOME = 10;
+const HTML = 'text/html; charset=utf-8';
+/** Far more renders than concurrent publications ever cause; past it, something keeps moving the version. */
+const MAX_RENDERS = 25;
+
+/** An object of the site: its key, its bytes, its type. */
+export interface SiteObject {
+  path: string;
+  body: string;
+  contentType: string;
+}
+
+export type PublishDeps = { store: Store; files: Pick<Files, 'publishFile' | 'putPage'>; siteUrl: string };
+
+/** The session's or site's version kept moving while its files were rewritten, more times than concurrency explains. */
+export class PublishContention extends DomainError {
+  override name = 'PublishContention';
+  override readonly code = 'PublishContention';
+}
+
+/**
+ * Every page a document has: the page of all its versions, and one per language (each links to
+ * the other five). The session's sitemap lists the same keys, so a page added here is both
+ * written and listed.
+ */
+export function documentPages(d: DocumentRecord): SiteObject[] {
+  return [
+    { path: documentPagePath(d.symbol), body: renderDocumentPage(d), contentType: HTML },
+    ...LANGUAGE_CODES.map((lang) => ({ path: documentLanguagePagePath(d.symbol, lang), body: renderLanguagePage(d, lang), contentType: HTML })),
+  ];
+}
+
+/** Pages and files that are the same whatever is published; written each time so a new release reaches the site. */
+function staticObjects(): SiteObject[] {
+  return [
+    { path: STYLESHEET_PATH, body: SITE_CSS, contentType: 'text/css; charset=utf-8' },
+    { path: NOT_FOUND_PATH, body: renderNotFoundPage(), contentType: HTML },
+    { path: SEARCH_PAGE_PATH, body: renderSearchPage(), contentType: HTML },
+  ];
+}
+
+const pageKeys = (d: DocumentRecord) => documentPages(d).map((p) => p.path);
+
+/** What a publication in a session rewrites there: each is made from the session's documents only. */
+function sessionObjects(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string): SiteObject[] {
+  return [
+    { path: sessionPagePath(body, session), body: renderSessionPage(body, session, [...documents]), contentType: HTML },
+    { path: sessionCataloguePath(body, session), body: renderSessionCatalogue(body, session, documents, siteUrl), contentType: JSON_CONTENT_TYPE },
+    { path: sessionFeedPath(body, session), body: renderSessionFeed(body, session, documents, siteUrl), contentType: FEED_CONTENT_TYPE },
+    { path: searchShardPath(body, session), body: renderSearchShard(body, session, documents), contentType: JSON_CONTENT_TYPE },
+    { path: sessionSitemapPath(body, session), body: renderSessionSitemap(body, session, documents, siteUrl, pageKeys), contentType: SITEMAP_CONTENT_TYPE },
+  ];
+}
+
+type SiteState = Awaited<ReturnType<Store['siteState']>>;
+
+/**
+ * What a publication rewrites site-wide, from bounded data: the sessions with their counts and
+ * the latest documents. The indexes of sessions (sitemap index, search index) only when asked:
+ * they change only when a session first appears.
+ */
+function siteObjects(site: SiteState, latest: readonly DocumentRecord[], siteUrl: string, indexes: boolean): SiteObject[] {
+  return [
+    { path: HOME_PAGE_PATH, body: renderHomePage(site.sessions, latest.slice(0, LATEST_ON_HOME)), contentType: HTML },
+    { path: SITE_FEED_PATH, body: renderSiteFeed(latest, siteUrl), contentType: FEED_CONTENT_TYPE },
+    ...(indexes ? [
+      { path: SITEMAP_INDEX_PATH, body: renderSitemapIndex(site.sessions, siteUrl), contentType: SITEMAP_CONTENT_TYPE },
+      { path: SEARCH_INDEX_PATH, body: renderSearchIndex(site.sessions), contentType: JSON_CONTENT_TYPE },
+    ] : []),
+  ];
+}
+
+/**
+ * Renders and writes a group of objects (a session's, or the site's) until the render is known
+ * to be fresh. Every change to what the group shows is written to the store *before* a single
+ * update that moves the group's version on (document record, then `ADD version 1`), and whoever
+ * moves the version then comes here. Here: read version v, read the data (after v, strongly
+ * consistent), render, write, read the version again; if it is still v, stop, else go round.
+ *
+ * Why nothing is lost: take the last write W of an object, made in a round that read v at t0 and
+ * v again at t3 after W. That round saw every change whose version move came before t0, since its
+ * data were read after t0; no move came between t0 and t3, or v would have changed. A change
+ * whose move came after t3 belongs to a publication that writes the object after its move, so
+ * after W: then W would not be the last write. A round that saw the version move goes round
+ * again, so a stale render is never a publication's last word. A crash anywhere is retried from the
+ * top, which moves the version again: harmless, it only causes a render. The argument needs
+ * reads that see every earlier write, which a GSI query does not promise in AWS: hence a session's
+ * documents come from its item's set of symbols (BatchGet, consistent) and the latest documents
+ * from a partition of the table, not from the indexes.
+ */
+async function writeUntilSettled<S extends { version: number }>(
+  files: PublishDeps['files'], read: () => Promise<S>, render: (state: S) => Promise<SiteObject[]>,
+): Promise<void> {
+  let state = await read();
+  for (let round = 0; round < MAX_RENDERS; round++) {
+    const objects = await render(state);
+    await Promise.all(objects.map((o) => files.putPage(o.path, o.body, o.contentType)));
+    const after = await read();
+    if (after.version === state.version) return;
+    state = after;
+  }
+  throw new PublishContention(`The version kept moving over ${MAX_RENDERS} renders; retry`);
+}
 
 /**
  * Publishes a tagged submission: its files are copied to the site as received, its document
- * record is written, then its page, its session's page and the home page. Every write replaces
- * the same object or item with the same content, so a retry or a second run changes nothing.
+ * record is written, then what it touches is rewritten — its own pages, its session's page,
+ * catalogue, feed, search shard and sitemap, the site's feed and home page (and the site's
+ * indexes when its session is new) — never the whole site. Every write can be repeated, so a
+ * retry or a second run after a crash at any point ends in the same site.
  */
-export async function publish(submissionId: string, deps: { store: Store; files: Files; siteUrl: string }) {
-  const { store, files } = deps;
+export async function publish(submissionId: string, deps: PublishDeps) {
+  const { store, files, siteUrl } = deps;
   const record = await store.mustGetSubmission(submissionId);
   if (!record.symbol || !record.jobNumbers || !record.translations || !record.receivedAt) {
     throw new InvalidTransition(`Submission ${submissionId} is ${record.status}; it cannot be published yet`);
@@ -29,7 +139,7 @@ export async function publish(submissionId: string, deps: { store: Store; files:
   const b = bodyOf(s.body);
   if (!b) throw new RangeError(`Body ${s.body} is not in the registry`);
   const symbol = record.symbol;
-  const existing = await store.getDocument(symbol);
+  const [existing] = await store.getDocuments([symbol]);
 
   const published = s.files.map((f) => ({ file: f, path: publishedFilePath(symbol, f) }));
   await Promise.all(published.map(({ file, path }) => files.publishFile(file, path)));
@@ -60,23 +170,32 @@ export async function publish(submissionId: string, deps: { store: Store; files:
     publishedAt: existing?.publishedAt ?? store.now(),
   };
   await store.putDocument(document);
-  await store.addPublishedSession(s.body, s.session);
+  await Promise.all(documentPages(document).map((p) => files.putPage(p.path, p.body, p.contentType)));
 
-  await files.putPage(documentPagePath(symbol), renderDocumentPage(document));
-  const sessionDocuments = await store.listSessionDocuments(s.body, s.session);
-  await files.putPage(sessionPagePath(s.body, s.session), renderSessionPage(s.body, s.session, sessionDocuments));
-  await writeHomePage(store, files);
-  await files.putPage(STYLESHEET_PATH, SITE_CSS, 'text/css; charset=utf-8');
-  await files.putPage(NOT_FOUND_PATH, renderNotFoundPage());
+  // The changes, each before the version move that announces it (see writeUntilSettled).
+  const { documents } = await store.addToSession(s.body, s.session, [symbol]);
+  await store.addToLatest([document]);
+  await store.addToSite(s.body, s.session, documents);
 
-  const url = `${deps.siteUrl}/${documentPath(symbol)}`;
+  let indexes: boolean | undefined;
+  await Promise.all([
+    writeUntilSettled(files, () => store.sessionState(s.body, s.session), async ({ symbols }) =>
+      sessionObjects(s.body, s.session, await store.getDocuments(symbols), siteUrl)),
+    writeUntilSettled(files, () => store.siteState(), async (site) => {
+      // The indexes change only when a session is added, which moves the site's version like any
+      // change; the publications of a session not yet marked indexed write them, so one always
+      // does after the move (the first, or a later one that finds it unmarked). Decided once: a
+      // publication that has written them keeps writing them until its render settles.
+      indexes ??= !site.indexed.some((i) => i.body === s.body && i.session === s.session);
+      return siteObjects(site, await store.latestDocuments(FEED_ENTRIES), siteUrl, indexes);
+    }),
+  ]);
+  // Only once the indexes are known to list the session: a crash before this rewrites them on retry.
+  if (indexes) await store.markIndexed(s.body, s.session);
+
+  await Promise.all(staticObjects().map((o) => files.putPage(o.path, o.body, o.contentType)));
+
+  const url = `${siteUrl}/${documentPath(symbol)}`;
   await store.transition(submissionId, 'PUBLISHED', { from: ['TAGGED'], detail: url, set: { url } });
   return { submissionId, symbol, url };
-}
-
-async function writeHomePage(store: Store, files: Files): Promise<void> {
-  const sessions = await store.publishedSessions();
-  const bySession = await Promise.all(sessions.map(async (s) => ({ ...s, list: await store.listSessionDocuments(s.body, s.session) })));
-  const latest = bySession.flatMap((s) => s.list).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).slice(0, LATEST_ON_HOME);
-  await files.putPage(HOME_PAGE_PATH, renderHomePage(bySession.map((s) => ({ body: s.body, session: s.session, documents: s.list.length })), latest));
 }

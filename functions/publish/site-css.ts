@@ -1,7 +1,8 @@
 /**
  * The site's one stylesheet, served at /assets/site.css (STYLESHEET_PATH). Sober and legible:
  * system serif for the documents, system sans-serif for navigation; all text and focus colours
- * meet WCAG AA contrast on their backgrounds (text ≥ 7:1, focus ring 5.5:1).
+ * meet WCAG AA contrast on their backgrounds (text ≥ 7:1, focus ring 5.5:1). Sides are logical
+ * (start, end, inline), so a right-to-left page (the Arabic version) mirrors as printed.
  */
 export const SITE_CSS = `:root {
   --ink: #1b1b1b;
@@ -32,6 +33,7 @@ a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 main:focus { outline: none; }
+[hidden] { display: none !important; }
 
 .visually-hidden {
   position: absolute !important;
@@ -44,7 +46,7 @@ main:focus { outline: none; }
 }
 .skip-link {
   position: absolute;
-  left: 0.5rem; top: -4rem;
+  inset-inline-start: 0.5rem; top: -4rem;
   z-index: 10;
   padding: 0.5rem 1rem;
   background: var(--paper);
@@ -57,14 +59,19 @@ main:focus { outline: none; }
 .wrap-narrow { max-width: 48rem; }
 
 .site-header { background: var(--header); color: #ffffff; }
-.site-header .wrap { padding-top: 0.85rem; padding-bottom: 0.85rem; }
+.site-header .wrap {
+  display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.25rem 1.5rem;
+  padding-top: 0.85rem; padding-bottom: 0.85rem;
+}
 .site-name { color: #ffffff; font-weight: 600; text-decoration: none; font-size: 1.05rem; }
 .site-name:hover { text-decoration: underline; }
+.site-nav a { color: #ffffff; text-underline-offset: 0.2em; }
+.site-nav a[aria-current="page"] { font-weight: 600; text-decoration-thickness: 2px; }
 .site-header :focus-visible { outline-color: #ffd166; }
 
 .breadcrumb { border-bottom: 1px solid var(--faint); font-size: 0.9rem; }
 .breadcrumb ol { list-style: none; margin: 0; padding: 0.6rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem; }
-.breadcrumb li + li::before { content: "/"; color: var(--muted); margin-right: 0.25rem; }
+.breadcrumb li + li::before { content: "/"; color: var(--muted); margin-inline-end: 0.25rem; }
 .breadcrumb [aria-current] { color: var(--muted); }
 
 main { display: block; padding: 2rem 0 3rem; }
@@ -85,7 +92,7 @@ p { margin: 0 0 1rem; }
   padding-bottom: 0.35rem;
 }
 .masthead-un { font-family: var(--sans); font-size: 0.95rem; }
-.masthead-symbol { font-family: var(--sans); font-size: 1.75rem; font-weight: 700; letter-spacing: 0.01em; margin-left: auto; }
+.masthead-symbol { font-family: var(--sans); font-size: 1.75rem; font-weight: 700; letter-spacing: 0.01em; margin-inline-start: auto; }
 .masthead-organ {
   display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.75rem 1.5rem;
   border-bottom: 4px solid var(--ink);
@@ -100,11 +107,15 @@ p { margin: 0 0 1rem; }
 .masthead-council .agenda-item { margin-top: 0.5rem; }
 .masthead-council .agenda-item-title { font-weight: 700; max-width: 28rem; }
 .document-title { font-size: 1.45rem; font-weight: 700; margin: 2rem 0 1.5rem; max-width: 38rem; }
+/* In a right-to-left version, an English line of the council block keeps its direction but stays
+   on the masthead's side, and an English title runs the full width, like the particulars under it. */
+[dir="rtl"] .masthead-council [dir="ltr"] { text-align: right; }
+[dir="rtl"] .document-title { max-width: none; }
 
 .particulars {
   display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem;
   margin: 0 0 2rem; padding: 1rem 1.25rem;
-  background: var(--band); border-left: 4px solid var(--rule);
+  background: var(--band); border-inline-start: 4px solid var(--rule);
 }
 .particulars dt { font-family: var(--sans); font-weight: 600; font-size: 0.9rem; padding-top: 0.1rem; }
 .particulars dd { margin: 0; }
@@ -119,14 +130,25 @@ p { margin: 0 0 1rem; }
 .fn-ref:hover { text-decoration: underline; }
 
 table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: 0.95rem; }
-caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0; border-bottom: 1px solid var(--faint); }
+caption { text-align: start; font-weight: 600; padding: 0 0 0.5rem; }
+th, td { text-align: start; vertical-align: top; padding-block: 0.5rem; padding-inline: 0 0.75rem; border-bottom: 1px solid var(--faint); }
 thead th { border-bottom: 2px solid var(--rule); font-weight: 600; }
 tbody th { font-weight: 600; }
-.table-scroll { overflow-x: auto; margin: 0 0 1.5rem; }
-.table-scroll:focus-visible { outline-offset: 4px; }
-.listing { min-width: 36rem; }
-.listing .symbol { white-space: nowrap; font-weight: 600; }
+.listing { margin: 0 0 1.5rem; }
+.listing .symbol, .listing .dated { white-space: nowrap; }
+.listing .symbol { font-weight: 600; }
+/* On a phone, each document is a block: its symbol, title, sender and date one under another. */
+@media (max-width: 40rem) {
+  .listing thead {
+    position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  }
+  .listing, .listing tbody, .listing tr, .listing th, .listing td { display: block; }
+  .listing tr { padding: 0.75rem 0; border-bottom: 1px solid var(--faint); }
+  .listing th, .listing td { border: 0; padding: 0; }
+  .listing .title { margin: 0.15rem 0; }
+  .listing .sender, .listing .dated { color: var(--muted); font-size: 0.9rem; }
+}
 .status-reproduced-as-received, .status-pending { color: var(--muted); }
 .versions td a { overflow-wrap: anywhere; }
 .file-meta { color: var(--muted); white-space: nowrap; }
@@ -139,6 +161,59 @@ tbody th { font-weight: 600; }
 .document-footer dd { margin: 0; }
 .footnotes .backrefs { font-family: var(--sans); font-size: 0.85rem; }
 
+/* A language version: what each part is in that language. */
+.version-status { margin: 0 0 0.5rem; font-family: var(--sans); font-size: 0.95rem; }
+.version-status.status-pending, .version-status.status-reproduced-as-received { color: var(--muted); }
+.version-files { font-family: var(--sans); font-size: 0.95rem; margin: 0 0 0.5rem; }
+.version-files a { overflow-wrap: anywhere; }
+.document-footer p { margin: 0 0 0.5rem; }
+
+.language-versions { font-family: var(--sans); margin: 0 0 1.5rem; }
+.language-versions h2 { font-size: 1rem; margin: 0 0 0.4rem; }
+.language-versions ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35rem 0.5rem; }
+.language-versions a {
+  display: inline-block; min-width: 2.75rem; padding: 0.3rem 0.7rem; text-align: center;
+  border: 1px solid var(--rule); border-radius: 3px; text-decoration: none;
+}
+.language-versions a:hover { text-decoration: underline; }
+.language-versions a[aria-current="page"] { background: var(--header); border-color: var(--header); color: #ffffff; font-weight: 600; }
+
+.related { margin-top: 2.5rem; font-family: var(--sans); font-size: 0.95rem; }
+.related ul { padding-inline-start: 1.25rem; }
+.related li { margin-bottom: 0.4rem; }
+.related .relation { font-weight: 600; }
+.notice, .suggestion {
+  margin: 0 0 1.5rem; padding: 0.75rem 1rem;
+  background: var(--band); border-inline-start: 4px solid var(--header);
+  font-family: var(--sans);
+}
+.notice p, .suggestion p { margin: 0; }
+.notice p + p, .suggestion p + p { margin-top: 0.5rem; }
+
+/* Search: the form (home, search and 404 pages) and the results. */
+.search-form { margin: 1.5rem 0 1rem; max-width: 40rem; }
+.search-form label { display: block; font-weight: 600; margin-bottom: 0.35rem; }
+.search-row { display: flex; gap: 0.5rem; }
+.search-row input {
+  flex: 1; min-width: 0; font: inherit; padding: 0.5rem 0.65rem;
+  border: 2px solid var(--muted); border-radius: 3px; background: var(--paper); color: var(--ink);
+}
+.search-row button {
+  font: inherit; font-weight: 600; padding: 0.5rem 1.1rem; cursor: pointer;
+  border: 2px solid var(--link); border-radius: 3px; background: var(--link); color: #ffffff;
+}
+.search-row button:hover { background: var(--header); border-color: var(--header); }
+.search-hint { color: var(--muted); font-size: 0.95rem; }
+.search-status { font-weight: 600; min-height: 1.5em; }
+.results { list-style: none; margin: 0; padding: 0; }
+.result { padding: 0.85rem 0; border-bottom: 1px solid var(--faint); }
+.result p { margin: 0; }
+.result-symbol { font-weight: 700; }
+.result-title { margin-top: 0.2rem !important; font-family: var(--serif); font-size: 1.05rem; }
+.result-meta, .result-session { color: var(--muted); font-size: 0.95rem; }
+.data-links { margin-top: 2rem; font-size: 0.95rem; }
+code { font-size: 0.95em; overflow-wrap: anywhere; }
+
 .session-dates { font-size: 1.1rem; color: var(--muted); margin-top: -0.5rem; }
 .sessions { list-style: none; padding: 0; margin: 0 0 2rem; }
 .sessions li { padding: 0.6rem 0; border-bottom: 1px solid var(--faint); }
@@ -148,6 +223,8 @@ tbody th { font-weight: 600; }
 .site-footer { border-top: 1px solid var(--faint); background: var(--band); font-size: 0.9rem; color: var(--muted); }
 .site-footer .wrap { padding-top: 1.25rem; padding-bottom: 1.25rem; }
 .site-footer p { margin: 0; }
+.site-footer p + p { margin-top: 0.35rem; }
+.site-footer a { color: var(--link); }
 
 @media (min-width: 48rem) {
   .masthead-symbol { font-size: 2rem; }
@@ -155,15 +232,13 @@ tbody th { font-weight: 600; }
 }
 
 @media print {
-  .skip-link, .site-header, .breadcrumb, .site-footer, .footnotes .backrefs { display: none; }
+  .skip-link, .site-header, .breadcrumb, .site-footer, .footnotes .backrefs, .language-versions, .search-form { display: none; }
   body { font-size: 11pt; }
   main { padding: 0; }
   .wrap { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .part a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
-  .particulars { background: none; border-left: 0; padding: 0; }
+  .particulars { background: none; border-inline-start: 0; padding: 0; }
   .part, table, tr { break-inside: avoid; }
-  .table-scroll { overflow: visible; }
-  .listing { min-width: 0; }
 }
 `;

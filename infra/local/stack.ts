@@ -6,7 +6,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { ENV } from '../../functions/shared/config';
 import { UPLOAD_EXPIRY_ENV } from '../../functions/expire-submissions/expire-submissions';
-import { buildStaffAssets } from '../web-assets';
+import { buildWebAssets } from '../web-assets';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3, type S3ObjectEvent } from './emulators';
 import { startGateway, type ApiFunction } from './gateway';
@@ -127,9 +127,9 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     ...(opts.retryWaitMs !== undefined ? { retryWaitMs: opts.retryWaitMs } : {}),
   });
 
-  // The staff upload page, built from web/staff and served from the site bucket like the public pages.
+  // The site's static assets (staff page, search and 404 scripts), served from the site bucket like the published pages.
   const siteS3 = createS3Client(s3.endpoint);
-  for (const asset of await buildStaffAssets()) {
+  for (const asset of await buildWebAssets()) {
     await siteS3.send(new PutObjectCommand({ Bucket: NAMES.siteBucket, Key: asset.key, Body: asset.body, ContentType: asset.contentType, CacheControl: 'no-cache' }));
   }
 

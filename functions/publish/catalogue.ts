@@ -1,0 +1,38 @@
+import type { DocumentRecord } from '../shared/document';
+import { agendaItemTitle, sessionDates, sessionTitle } from '../shared/registry';
+import { documentView } from '../shared/views';
+import { byAgendaItemThenIssue, requireBody, requireSession, sessionFolder } from './links';
+
+/**
+ * A session's documents by agenda item: the answer of `GET /api/sessions/{body}/{session}/documents`
+ * and, the same bytes' worth of JSON, the static catalogue `A/HRC/47/documents.json`. One function
+ * for both, so the two cannot drift.
+ */
+export function sessionDocumentsView(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string) {
+  const b = requireBody(body);
+  requireSession(body, session, documents);
+  const ordered = [...documents].sort(byAgendaItemThenIssue);
+  const items = [...new Set(ordered.map((d) => d.agendaItem))];
+  return {
+    body,
+    session,
+    title: sessionTitle(session),
+    dates: sessionDates(b, session) ?? null,
+    agendaItems: items.map((item) => ({
+      item,
+      title: agendaItemTitle(b, item) ?? null,
+      documents: ordered.filter((d) => d.agendaItem === item).map((d) => documentView(d, siteUrl)),
+    })),
+  };
+}
+
+export type SessionDocumentsView = ReturnType<typeof sessionDocumentsView>;
+
+/** `HRC`, 47 → `A/HRC/47/documents.json` */
+export function sessionCataloguePath(body: string, session: number): string {
+  return `${sessionFolder(body, session)}documents.json`;
+}
+
+export function renderSessionCatalogue(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string): string {
+  return `${JSON.stringify(sessionDocumentsView(body, session, documents, siteUrl))}\n`;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { DocumentRecord } from '../shared/document';
+import { formatDate } from '../shared/dates';
+import { Language } from '../shared/schemas';
+import { agendaItemTitle } from '../shared/registry';
+import { documentPath } from '../shared/symbols';
+import { sessionPagePath } from './site';
+import { byAgendaItemThenIssue, requireBody, requireSession, rootRelative, sessionFolder, sessionLabel } from './links';
+
+/**
+ * The data of the site's search, which runs in the browser: one shard per session
+ * (`search/A/HRC/47.json`, rewritten when a document of that session is published) and an index
+ * of the shards (`search/index.json`, rewritten only when a session first appears). A shard holds
+ * the fields to search and to show (the browser indexes them as functions/shared/search-options.ts
+ * says), not a serialized search index: a session's documents (a few hundred) are indexed in the
+ * browser in milliseconds, and plain records are smaller and outlive a change of search options. Links are from the site root, so they work on any host.
+ */
+
+export const SEARCH_INDEX_PATH = 'search/index.json';
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const FORMAT = 1;
+
+export const SearchEntry = z.object({
+  /** The symbol: unique, so it is the search library's document id too. */
+  id: z.string(),
+  symbol: z.string(),
+  title: z.string(),
+  sender: z.string(),
+  /** `2021-06-08`, and as people write it, `8 June 2021`, so both find it. */
+  dated: z.string(),
+  datedText: z.string(),
+  agendaItem: z.number(),
+  agendaItemTitle: z.string().nullable(),
+  language: Language,
+  url: z.string(),
+  publishedAt: z.string(),
+});
+export type SearchEntry = z.infer<typeof SearchEntry>;
+
+export const SearchShard = z.object({
+  format: z.literal(FORMAT),
+  body: z.string(),
+  session: z.number(),
+  title: z.string(),
+  url: z.string(),
+  documents: z.array(SearchEntry),
+});
+export type SearchShard = z.infer<typeof SearchShard>;
+
+export const SearchIndex = z.object({
+  format: z.literal(FORMAT),
+  shards: z.array(z.object({ body: z.string(), session: z.number(), title: z.string(), url: z.string() })),
+});
+export type SearchIndex = z.infer<typeof SearchIndex>;
+
+/** `HRC`, 47 → `search/A/HRC/47.json` */
+export function searchShardPath(body: string, session: number): string {
+  return `search/${sessionFolder(body, session).replace(/\/$/, '')}.json`;
+}
+
+export function searchShard(body: string, session: number, documents: readonly DocumentRecord[]): SearchShard {
+  requireSession(body, session, documents);
+  const b = requireBody(body);
+  return {
+    format: FORMAT,
+    body,
+    session,
+    title: sessionLabel(body, session),
+    url: rootRelative(sessionPagePath(body, session)),
+    documents: [...documents].sort(byAgendaItemThenIssue).map((d) => ({
+      id: d.symbol,
+      symbol: d.symbol,
+      title: d.title,
+      sender: d.sender,
+      dated: d.dated,
+      datedText: formatDate(d.dated),
+      agendaItem: d.agendaItem,
+      agendaItemTitle: agendaItemTitle(b, d.agendaItem) ?? null,
+      language: d.originalLanguage,
+      url: rootRelative(documentPath(d.symbol)),
+      publishedAt: d.publishedAt,
+    })),
+  };
+}
+
+export function searchIndex(sessions: readonly { body: string; session: number }[]): SearchIndex {
+  const ordered = [...sessions].sort((a, b) => (a.body < b.body ? -1 : a.body > b.body ? 1 : b.session - a.session));
+  return {
+    format: FORMAT,
+    shards: ordered.map((s) => ({ body: s.body, session: s.session, title: sessionLabel(s.body, s.session), url: rootRelative(searchShardPath(s.body, s.session)) })),
+  };
+}
+
+export const renderSearchShard = (body: string, session: number, documents: readonly DocumentRecord[]) =>
+  `${JSON.stringify(searchShard(body, session, documents))}\n`;
+export const renderSearchIndex = (sessions: readonly { body: string; session: number }[]) => `${JSON.stringify(searchIndex(sessions))}\n`;

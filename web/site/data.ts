@@ -1,0 +1,69 @@
+// First: zod must be configured before the schemas below are defined.
+import './zod-config';
+import * as z from 'zod/mini';
+import { LANGUAGE_CODES } from '../../functions/shared/languages';
+
+/**
+ * The search data as the browser reads it (functions/publish/search-index.ts writes it): the list
+ * of shards, and each session's shard. Only what the pages use is checked; links must stay on the
+ * site, so nothing fetched can make a page link or navigate elsewhere.
+ */
+
+/** A path from this site's root: `/A/HRC/47/G/10/`, never `//host/…` or `javascript:…`. */
+const SitePath = z.string().check(z.regex(/^\/(?![/\\])/, 'must be a path on this site'));
+
+export const ShardDocument = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  title: z.string(),
+  sender: z.string(),
+  dated: z.string(),
+  datedText: z.string(),
+  agendaItem: z.number(),
+  agendaItemTitle: z.nullable(z.string()),
+  language: z.enum(LANGUAGE_CODES),
+  url: SitePath,
+});
+export type ShardDocument = z.infer<typeof ShardDocument>;
+
+/** What a result shows (the index's stored fields), checked again when they come from a prebuilt index. */
+export const StoredHit = z.object({
+  symbol: z.string(),
+  title: z.string(),
+  sender: z.string(),
+  dated: z.string(),
+  datedText: z.string(),
+  agendaItem: z.number(),
+  language: z.enum(LANGUAGE_CODES),
+  url: SitePath,
+});
+export type StoredHit = z.infer<typeof StoredHit>;
+
+export const Shard = z.object({
+  /** The session: `Human Rights Council — Forty-seventh session`, and its page. */
+  title: z.string(),
+  url: SitePath,
+  documents: z.optional(z.array(ShardDocument)),
+  /** A prebuilt MiniSearch index (`toJSON()`), made with functions/shared/search-options.ts. */
+  index: z.optional(z.record(z.string(), z.unknown())),
+});
+export type Shard = z.infer<typeof Shard>;
+
+export const SearchIndex = z.object({
+  shards: z.array(z.object({ title: z.string(), url: SitePath })),
+});
+export type SearchIndex = z.infer<typeof SearchIndex>;
+
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return res.json();
+}
+
+export async function fetchSearchIndex(url: string): Promise<SearchIndex> {
+  return SearchIndex.parse(await getJson(url));
+}
+
+export async function fetchShard(url: string): Promise<Shard> {
+  return Shard.parse(await getJson(url));
+}
