@@ -6,7 +6,7 @@ import { publishedFilePath } from '../shared/files';
 import { body as bodyOf } from '../shared/registry';
 import type { Store } from '../shared/store';
 import { LANGUAGE_CODES } from '../shared/languages';
-import { documentPath } from '../shared/symbols';
+import { documentPath, parseSymbol } from '../shared/symbols';
 import { renderSessionCatalogue, sessionCataloguePath } from './catalogue';
 import { FEED_CONTENT_TYPE, FEED_ENTRIES, SITE_FEED_PATH, renderSessionFeed, renderSiteFeed, sessionFeedPath } from './feeds';
 import { JSON_CONTENT_TYPE, SEARCH_INDEX_PATH, renderSearchIndex, renderSearchShard, searchShardPath } from './search-index';
@@ -15,7 +15,9 @@ import {
   HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_PAGE_PATH, STYLESHEET_PATH, documentLanguagePagePath, documentPagePath,
   renderDocumentPage, renderHomePage, renderLanguagePage, renderNotFoundPage, renderSearchPage, renderSessionPage,
   sessionPagePath,
+  type RelatedDocument,
 } from './site';
+import { relatedDocuments, touchedByPublication } from './related';
 import { SITEMAP_CONTENT_TYPE, SITEMAP_INDEX_PATH, renderSessionSitemap, renderSitemapIndex, sessionSitemapPath } from './sitemaps';
 
 const LATEST_ON_HOME = 10;
@@ -43,10 +45,10 @@ export class PublishContention extends DomainError {
  * the other five). The session's sitemap lists the same keys, so a page added here is both
  * written and listed.
  */
-export function documentPages(d: DocumentRecord): SiteObject[] {
+export function documentPages(d: DocumentRecord, related: readonly RelatedDocument[] = []): SiteObject[] {
   return [
-    { path: documentPagePath(d.symbol), body: renderDocumentPage(d), contentType: HTML },
-    ...LANGUAGE_CODES.map((lang) => ({ path: documentLanguagePagePath(d.symbol, lang), body: renderLanguagePage(d, lang), contentType: HTML })),
+    { path: documentPagePath(d.symbol), body: renderDocumentPage(d, related), contentType: HTML },
+    ...LANGUAGE_CODES.map((lang) => ({ path: documentLanguagePagePath(d.symbol, lang), body: renderLanguagePage(d, lang, related), contentType: HTML })),
   ];
 }
 
@@ -61,9 +63,14 @@ function staticObjects(): SiteObject[] {
 
 const pageKeys = (d: DocumentRecord) => documentPages(d).map((p) => p.path);
 
-/** What a publication in a session rewrites there: each is made from the session's documents only. */
-function sessionObjects(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string): SiteObject[] {
+/**
+ * What a publication in a session rewrites there: each is made from the session's documents only.
+ * The published document's pages are among them, with the pages of the documents it is linked to
+ * (the document it corrects, its own corrigenda…), so their links to each other are never stale.
+ */
+function sessionObjects(symbol: string, body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string): SiteObject[] {
   return [
+    ...touchedByPublication({ symbol }, documents).flatMap((d) => documentPages(d, relatedDocuments(d, documents))),
     { path: sessionPagePath(body, session), body: renderSessionPage(body, session, [...documents]), contentType: HTML },
     { path: sessionCataloguePath(body, session), body: renderSessionCatalogue(body, session, documents, siteUrl), contentType: JSON_CONTENT_TYPE },
     { path: sessionFeedPath(body, session), body: renderSessionFeed(body, session, documents, siteUrl), contentType: FEED_CONTENT_TYPE },
@@ -151,7 +158,8 @@ export async function publish(submissionId: string, deps: PublishDeps) {
     session: s.session,
     agendaItem: s.agendaItem,
     series: s.series,
-    number: Number(symbol.split('/').pop()),
+    // The document's number in its series (10 in A/HRC/47/G/10 and in A/HRC/47/G/10/Corr.1).
+    number: parseSymbol(symbol).number,
     kind: s.kind,
     title: s.title,
     sender: s.sender,
@@ -170,7 +178,6 @@ export async function publish(submissionId: string, deps: PublishDeps) {
     publishedAt: existing?.publishedAt ?? store.now(),
   };
   await store.putDocument(document);
-  await Promise.all(documentPages(document).map((p) => files.putPage(p.path, p.body, p.contentType)));
 
   // The changes, each before the version move that announces it (see writeUntilSettled).
   const { documents } = await store.addToSession(s.body, s.session, [symbol]);
@@ -180,7 +187,7 @@ export async function publish(submissionId: string, deps: PublishDeps) {
   let indexes: boolean | undefined;
   await Promise.all([
     writeUntilSettled(files, () => store.sessionState(s.body, s.session), async ({ symbols }) =>
-      sessionObjects(s.body, s.session, await store.getDocuments(symbols), siteUrl)),
+      sessionObjects(symbol, s.body, s.session, await store.getDocuments(symbols), siteUrl)),
     writeUntilSettled(files, () => store.siteState(), async (site) => {
       // The indexes change only when a session is added, which moves the site's version like any
       // change; the publications of a session not yet marked indexed write them, so one always

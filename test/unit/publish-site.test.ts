@@ -180,4 +180,27 @@ describe('publish on the store, with the site in memory', () => {
       expect(shards).toContain(session);
     }
   });
+
+  it('links a document and its corrigendum both ways, rewriting the corrected document\'s pages when the corrigendum is published', async () => {
+    const site = memorySite();
+    const original = await seed(70, 3);
+    await publish(original.id, { store: t.store, files: site.files, siteUrl: SITE });
+    expect(site.text('A/HRC/70/G/3/index.html')).not.toContain('Corr.1');
+
+    // A corrigendum keeps its document's symbol with a final component.
+    const record = { ...taggedSubmission(70, 3), symbol: 'A/HRC/70/G/3/Corr.1' };
+    await t.store.createSubmission(record);
+    site.writes.length = 0;
+    await publish(record.id, { store: t.store, files: site.files, siteUrl: SITE });
+
+    expect(site.writes).toContain('A/HRC/70/G/3/index.html');
+    expect(site.writes).toContain('A/HRC/70/G/3/fr/index.html');
+    expect(site.text('A/HRC/70/G/3/index.html')).toContain('href="/A/HRC/70/G/3/Corr.1/"');
+    expect(site.text('A/HRC/70/G/3/Corr.1/index.html')).toContain('href="/A/HRC/70/G/3/"');
+    // Documents that are not linked to it are not rewritten.
+    const other = await seed(70, 4);
+    site.writes.length = 0;
+    await publish(other.id, { store: t.store, files: site.files, siteUrl: SITE });
+    expect(site.writes.filter((w) => w.startsWith('A/HRC/70/G/3/'))).toEqual([]);
+  });
 });

@@ -1,0 +1,42 @@
+import type { DocumentRecord } from '../shared/document';
+import { parseSymbol, type FinalKind } from '../shared/symbols';
+import type { Relation, RelatedDocument } from './site';
+
+/** What a document one final component longer is to the shorter one, and the reverse. */
+const CHILD: Record<FinalKind, Relation> = { Corr: 'corrigendum', Rev: 'revision', Add: 'addendum', Amend: 'amendment' };
+const PARENT: Record<FinalKind, Relation> = { Corr: 'corrects', Rev: 'revises', Add: 'adds-to', Amend: 'amends' };
+
+/** `A/HRC/47/10/Corr.1` → `{ parent: 'A/HRC/47/10', kind: 'Corr' }`; a symbol without final component has no parent. */
+function parentOf(symbol: string): { parent: string; kind: FinalKind } | undefined {
+  let parsed;
+  try {
+    parsed = parseSymbol(symbol);
+  } catch {
+    return undefined;
+  }
+  const last = parsed.finals.at(-1);
+  if (!last) return undefined;
+  return { parent: symbol.replace(/\*$/, '').slice(0, -`/${last.kind}.${last.number}`.length), kind: last.kind };
+}
+
+/**
+ * The documents linked to `doc` among `candidates` (its session's documents: corrigenda,
+ * revisions and addenda keep their document's session): those one final component longer
+ * (its corrigenda, revisions, addenda, amendments) and the one it is a component of.
+ */
+export function relatedDocuments(doc: Pick<DocumentRecord, 'symbol'>, candidates: readonly DocumentRecord[]): RelatedDocument[] {
+  const own = parentOf(doc.symbol);
+  return candidates.flatMap((d): RelatedDocument[] => {
+    if (d.symbol === doc.symbol) return [];
+    if (own && d.symbol === own.parent) return [{ symbol: d.symbol, title: d.title, relation: PARENT[own.kind] }];
+    const theirs = parentOf(d.symbol);
+    if (theirs && theirs.parent === doc.symbol) return [{ symbol: d.symbol, title: d.title, relation: CHILD[theirs.kind] }];
+    return [];
+  });
+}
+
+/** The documents whose pages change when `doc` is published: itself, the one it belongs to, and its own components. */
+export function touchedByPublication(doc: Pick<DocumentRecord, 'symbol'>, candidates: readonly DocumentRecord[]): DocumentRecord[] {
+  const near = new Set(relatedDocuments(doc, candidates).map((r) => r.symbol));
+  return candidates.filter((d) => d.symbol === doc.symbol || near.has(d.symbol));
+}
