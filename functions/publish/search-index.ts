@@ -1,4 +1,6 @@
+import MiniSearch from 'minisearch';
 import { z } from 'zod';
+import { MINISEARCH_OPTIONS } from '../shared/search-options';
 import type { DocumentRecord } from '../shared/document';
 import { formatDate } from '../shared/dates';
 import { Language } from '../shared/schemas';
@@ -91,6 +93,15 @@ export function searchIndex(sessions: readonly { body: string; session: number }
   };
 }
 
-export const renderSearchShard = (body: string, session: number, documents: readonly DocumentRecord[]) =>
-  `${JSON.stringify(searchShard(body, session, documents))}\n`;
+/**
+ * The shard as published: its records and, prebuilt here with the options the browser uses
+ * (functions/shared/search-options.ts), the session's MiniSearch index, which the search page
+ * loads as it is instead of indexing the records.
+ */
+export function renderSearchShard(body: string, session: number, documents: readonly DocumentRecord[]): string {
+  const shard = searchShard(body, session, documents);
+  const index = new MiniSearch<SearchEntry>(MINISEARCH_OPTIONS);
+  index.addAll(shard.documents);
+  return `${JSON.stringify({ ...shard, index: index.toJSON() })}\n`;
+}
 export const renderSearchIndex = (sessions: readonly { body: string; session: number }[]) => `${JSON.stringify(searchIndex(sessions))}\n`;

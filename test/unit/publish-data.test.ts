@@ -1,4 +1,6 @@
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { MINISEARCH_OPTIONS } from '../../functions/shared/search-options';
 import { renderSessionCatalogue, sessionCataloguePath, sessionDocumentsView } from '../../functions/publish/catalogue';
 import {
   SEARCH_INDEX_PATH, SearchIndex, SearchShard, renderSearchIndex, renderSearchShard, searchShardPath,
@@ -49,6 +51,13 @@ describe('the search data', () => {
       language: 'fr', url: '/A/HRC/47/G/1/', publishedAt: '2021-06-18T09:00:01.000Z',
     });
     expect(shard.documents.map((d) => d.symbol)).toEqual(['A/HRC/47/G/1', 'A/HRC/47/G/2']);
+  });
+
+  it('ships a prebuilt index in each shard, made with the options the search page uses', () => {
+    const published = JSON.parse(renderSearchShard('HRC', 47, [doc(1), doc(2, { title: 'Letter about water' })])) as { index: unknown };
+    const index = MiniSearch.loadJS(published.index as AsPlainObject, MINISEARCH_OPTIONS);
+    expect(index.documentCount).toBe(2);
+    expect(index.search('water').map((r) => r.id)).toEqual(['A/HRC/47/G/2']);
   });
 
   it('lists the shards, newest session first', () => {
