@@ -1,9 +1,10 @@
+import { ENV } from '../shared/config';
 import { ulid } from 'ulidx';
 import { apiHandler, jsonBody } from '../shared/http';
 import { filesFromEnv, storeFromEnv } from '../shared/runtime';
 import { createSubmission } from './create-submission';
 
-const MAX_FILE_SIZE = Number(process.env.CIRCULATE_MAX_FILE_SIZE ?? 100 * 1024 * 1024);
+const MAX_FILE_SIZE = Number(process.env[ENV.maxFileSize] ?? 100 * 1024 * 1024);
 
 export const handler = apiHandler(async (event) => ({
   status: 201,

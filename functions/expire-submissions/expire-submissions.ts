@@ -1,8 +1,9 @@
+import { ENV } from '../shared/config';
 import type { Files } from '../shared/files';
 import type { Store } from '../shared/store';
 
 /** How long a submission may wait for its files, in hours (fractions allowed). */
-export const UPLOAD_EXPIRY_ENV = 'CIRCULATE_UPLOAD_EXPIRY_HOURS';
+export const UPLOAD_EXPIRY_ENV = ENV.uploadExpiryHours;
 export const DEFAULT_UPLOAD_EXPIRY_HOURS = 24;
 
 export interface ExpireDeps {

@@ -9,6 +9,10 @@ export const ENV = {
   stateMachineArn: 'CIRCULATE_STATE_MACHINE_ARN',
   /** Public base URL of the site (for links in API answers), e.g. https://docs.example.org */
   siteUrl: 'CIRCULATE_SITE_URL',
+  /** Hours a submission may wait for its files before it is deleted (default 24). */
+  uploadExpiryHours: 'CIRCULATE_UPLOAD_EXPIRY_HOURS',
+  /** The largest file accepted, in bytes (default 100 MiB). */
+  maxFileSize: 'CIRCULATE_MAX_FILE_SIZE',
   /** Local only: the staff bearer token. In AWS, staff routes are behind a Cognito authorizer. */
   staffToken: 'CIRCULATE_TOKEN',
   /** Local only: endpoints of the emulators (unset in AWS). */
