@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadSubmission } from '../../cli/metadata';
-import { EXAMPLE, api, startTestStack } from './helpers';
+import { EXAMPLE, api, startTestStack, circulate } from './helpers';
 
-const exec = promisify(execFile);
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
-/** Runs the `circulate` command as staff would, against the stack: stdout is a pipe, not a terminal. */
-async function circulate(stack: Stack, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec('node', ['cli/bin.js', ...args], {
-      env: { ...process.env, CIRCULATE_API: stack.apiUrl, CIRCULATE_TOKEN: stack.token },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const DIR = 'examples/A_HRC_47_G_10';
 /** The example submission as flags only: no metadata file. */

@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack } from './helpers';
+import { startTestStack, circulate } from './helpers';
 
 /** A step that fails, in its own file: the handlers' clients are module-wide, so one embedded stack per test process. */
 
-const exec = promisify(execFile);
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
-async function circulate(stack: Stack, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec('node', ['cli/bin.js', ...args], {
-      env: { ...process.env, CIRCULATE_API: stack.apiUrl, CIRCULATE_TOKEN: stack.token },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const DIR = 'examples/A_HRC_47_G_10';
 

@@ -1,23 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, startTestStack } from './helpers';
+import { EXAMPLE, startTestStack, circulate } from './helpers';
 
-const exec = promisify(execFile);
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
-/** Runs the installed `circulate` command as staff would, against the stack. */
-async function circulate(stack: Stack, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec('node', ['cli/bin.js', ...args], {
-      env: { ...process.env, CIRCULATE_API: stack.apiUrl, CIRCULATE_TOKEN: stack.token },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('the circulate CLI against the embedded stack', () => {
   let stack: Stack;

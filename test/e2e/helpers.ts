@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSubmission } from '../../cli/metadata';
 import { startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions } from '../../infra/local/stack';
 import { sha256 } from '../support/files';
+
+const exec = promisify(execFile);
 
 export const EXAMPLE = 'examples/A_HRC_47_G_10/metadata.json';
 
@@ -90,5 +94,18 @@ export async function waitForFinalStatus(stack: EmbeddedStack, id: string, timeo
     if (record.status === 'PUBLISHED' || record.status === 'FAILED') return json as Record<string, unknown> & { status: string };
     if (Date.now() > deadline) throw new Error(`Submission ${id} still ${record.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs the `circulate` command as staff would, against the stack (stdout is a pipe, not a terminal). */
+export async function circulate(stack: EmbeddedStack, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec('node', ['cli/bin.js', ...args], {
+      env: { ...process.env, CIRCULATE_API: stack.apiUrl, CIRCULATE_TOKEN: stack.token },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
