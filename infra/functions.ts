@@ -39,6 +39,8 @@ export const RECEIVE_FUNCTION = 'receive';
 export const SCHEDULED_FUNCTIONS = {
   /** Deletes submissions whose files never arrived, and whatever of them did. */
   ExpireSubmissions: 'expire-submissions',
+  /** Drives on submissions whose workflow ended without recording PUBLISHED or FAILED. */
+  ResumeStalled: 'resume-stalled',
 } as const;
 
 export const ALL_FUNCTIONS: readonly string[] = [

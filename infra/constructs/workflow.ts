@@ -36,6 +36,7 @@ export class Workflow extends Construct {
   readonly steps: Record<StepState, CirculateFunction>;
   readonly receive: CirculateFunction;
   readonly expireSubmissions: CirculateFunction;
+  readonly resumeStalled: CirculateFunction;
   readonly stateMachine: StateMachine;
 
   constructor(scope: Construct, id: string, { storage }: WorkflowProps) {
@@ -90,6 +91,20 @@ export class Workflow extends Construct {
     new Rule(this, 'ExpireSubmissionsSchedule', {
       schedule: Schedule.rate(Duration.hours(1)),
       targets: [new LambdaFunction(this.expireSubmissions)],
+    });
+
+    // Hourly: nothing accepted stays unfinished (a workflow that ended without recording its end is run again).
+    this.resumeStalled = new CirculateFunction(this, 'ResumeStalled', {
+      name: SCHEDULED_FUNCTIONS.ResumeStalled, timeout: Duration.minutes(5),
+    });
+    storage.grantTableReadWrite(this.resumeStalled);
+    storage.grantIntakeRead(this.resumeStalled);
+    this.stateMachine.grantStartExecution(this.resumeStalled);
+    this.stateMachine.grantRead(this.resumeStalled);
+    this.resumeStalled.addEnvironment(ENV.stateMachineArn, this.stateMachine.stateMachineArn);
+    new Rule(this, 'ResumeStalledSchedule', {
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(this.resumeStalled)],
     });
   }
 }

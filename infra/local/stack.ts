@@ -28,8 +28,8 @@ export interface EmbeddedStackOptions {
   /** Emulator ports; 0 (default) picks free ones. A restart on the same data must reuse them in one process. */
   ports?: { dynamodb?: number; s3?: number; sfn?: number };
   token?: string;
-  /** For tests: run this instead of a workflow step's handler (to throw, or to never finish). */
-  faults?: Partial<Record<StepState, () => Promise<never>>>;
+  /** For tests: run this instead of a workflow step's handler (to throw, to never finish, or to call `run` — the real one — after all). */
+  faults?: Partial<Record<StepState, (run: () => Promise<unknown>) => Promise<unknown>>>;
   /** For tests: shorten every Retry wait (ms). */
   retryWaitMs?: number;
   /** For tests: how long a submission may wait for its files (default CIRCULATE_UPLOAD_EXPIRY_HOURS, else 24 h). */
@@ -118,7 +118,8 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     const handler = handlers[fn]!;
     const fault = opts.faults?.[state];
     taskHandlers[state] = async (payload) => {
-      return fault ? fault() : handler(payload, lambdaContext(fn));
+      const run = () => handler(payload, lambdaContext(fn));
+      return fault ? fault(run) : run();
     };
   }
   const sfn = await startLocalStepFunctions({
@@ -147,8 +148,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
   const { resumeUnfinished } = await import('./resume');
   await resumeUnfinished();
 
-  // What the hourly EventBridge rule does in AWS, here on start and then every ten minutes (one at a time).
-  const expire = handlers[SCHEDULED_FUNCTIONS.ExpireSubmissions]!;
+  // What the hourly EventBridge rules do in AWS, here on start and then every ten minutes (one sweep at a time).
   let sweeping = false;
   const sweep = () => {
     if (sweeping) return;
@@ -157,9 +157,9 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
       version: '0', id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000',
       time: new Date().toISOString(), region: LOCAL_REGION, resources: [], detail: {},
     };
-    track(expire(event, lambdaContext(SCHEDULED_FUNCTIONS.ExpireSubmissions)))
-      .catch((e: unknown) => console.error('circulate: expire-submissions failed', e))
-      .finally(() => (sweeping = false));
+    const runs = Object.values(SCHEDULED_FUNCTIONS).map((name) =>
+      handlers[name]!(event, lambdaContext(name)).catch((e: unknown) => console.error(`circulate: ${name} failed`, e)));
+    track(Promise.all(runs)).finally(() => (sweeping = false));
   };
   sweep();
   const sweeper = setInterval(sweep, opts.expirySweepMs ?? 10 * 60_000);

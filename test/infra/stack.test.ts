@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/shared/config';
 import { INDEXES, TABLE_KEYS } from '../../functions/shared/table';
 import { CirculateStack } from '../../infra/circulate-stack';
-import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
+import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
 
 /** CloudFormation JSON, walked dynamically. */
 type Json = Record<string, any>;
@@ -181,10 +181,10 @@ describe('the functions', () => {
     }
   });
 
-  it('grants least privilege: only publish writes the site, only receive starts executions, public routes only read', () => {
+  it('grants least privilege: only publish writes the site, only receive and resume-stalled start executions, public routes only read', () => {
     const writers = ALL_FUNCTIONS.filter((n) => actionsOf(n).some((a) => a.startsWith('s3:PutObject')) && environmentOf(n)[ENV.siteBucket]);
     expect(writers).toEqual(['publish']);
-    expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:StartExecution'))).toEqual([RECEIVE_FUNCTION]);
+    expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:StartExecution'))).toEqual([RECEIVE_FUNCTION, SCHEDULED_FUNCTIONS.ResumeStalled]);
     for (const route of ROUTES.filter((r) => r.method === 'GET')) {
       const actions = actionsOf(route.fn);
       expect(actions, route.fn).toContain('dynamodb:Query');
@@ -359,7 +359,8 @@ describe('the staff page and the site headers', () => {
 });
 
 describe('expiry of submissions whose files never come', () => {
-  it('runs expire-submissions every hour', () => {
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+  it('runs expire-submissions and resume-stalled every hour', () => {
+    const hourly = ofType('AWS::Events::Rule').filter(([, r]) => JSON.stringify(r).includes('rate(1 hour)'));
+    expect(hourly).toHaveLength(2);
   });
 });
