@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand,
-  type BatchGetCommandOutput, type BatchWriteCommandOutput, type DynamoDBDocumentClient,
+  type BatchGetCommandOutput, type BatchWriteCommandOutput, type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { AllocationContention, BadRequest, Conflict, InvalidTransition, NotFound, SymbolConflict } from './errors';
@@ -62,6 +62,8 @@ function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+const parseSubmission = (item: Record<string, unknown>) => SubmissionRecord.parse(withoutKeys(item));
+
 /** A numbering counter: the next number, where it started, who took which number, and its audit trail. */
 export const Counter = z.object({
   next: z.number(),
@@ -104,13 +106,25 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
 
   async function getSubmission(id: string): Promise<SubmissionRecord | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: submissionKey(id), ConsistentRead: true }));
-    return Item ? SubmissionRecord.parse(withoutKeys(Item)) : undefined;
+    return Item ? parseSubmission(Item) : undefined;
   }
 
   async function mustGetSubmission(id: string): Promise<SubmissionRecord> {
     const record = await getSubmission(id);
     if (!record) throw new NotFound(`No submission ${id}`);
     return record;
+  }
+
+  /** Every page of a query, parsed: the loops over LastEvaluatedKey in one place. */
+  async function queryAll<T>(query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, parse: (item: Record<string, unknown>) => T): Promise<T[]> {
+    const results: T[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const out = await doc.send(new QueryCommand({ ...query, TableName: table, ExclusiveStartKey: cursor }));
+      results.push(...(out.Items ?? []).map(parse));
+      cursor = out.LastEvaluatedKey;
+    } while (cursor);
+    return results;
   }
 
   async function getCounter(name: string): Promise<Counter | undefined> {
@@ -185,7 +199,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
           ReturnValues: 'ALL_NEW',
         }));
         await wrote(`transition:${to}`);
-        return SubmissionRecord.parse(withoutKeys(Attributes ?? {}));
+        return parseSubmission(Attributes ?? {});
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
         const current = await mustGetSubmission(id);
@@ -229,7 +243,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
         ExclusiveStartKey: decodeCursor(q.cursor),
       }));
       return {
-        items: (out.Items ?? []).map((i) => SubmissionRecord.parse(withoutKeys(i))),
+        items: (out.Items ?? []).map(parseSubmission),
         cursor: encodeCursor(out.LastEvaluatedKey),
       };
     },
@@ -238,35 +252,23 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
     async unfinishedSubmissions(): Promise<SubmissionRecord[]> {
       const unfinished: SubmissionRecord[] = [];
       for (const status of ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED'] as const) {
-        let cursor: Record<string, unknown> | undefined;
-        do {
-          const out = await doc.send(new QueryCommand({
-            TableName: table, IndexName: INDEXES.byStatus.name,
-            KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':s': status }, ExclusiveStartKey: cursor,
-          }));
-          unfinished.push(...(out.Items ?? []).map((i) => SubmissionRecord.parse(withoutKeys(i))));
-          cursor = out.LastEvaluatedKey;
-        } while (cursor);
+        unfinished.push(...await queryAll({
+          IndexName: INDEXES.byStatus.name,
+          KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey },
+          ExpressionAttributeValues: { ':s': status },
+        }, parseSubmission));
       }
       return unfinished;
     },
 
     /** Submissions still AWAITING_UPLOAD that were created before `createdBefore` (ISO), oldest first. */
     async awaitingUploadSince(createdBefore: string): Promise<SubmissionRecord[]> {
-      const stale: SubmissionRecord[] = [];
-      let cursor: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(new QueryCommand({
-          TableName: table, IndexName: INDEXES.byStatus.name,
-          KeyConditionExpression: '#s = :s AND #c < :before',
-          ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey, '#c': INDEXES.byStatus.sortKey },
-          ExpressionAttributeValues: { ':s': 'AWAITING_UPLOAD', ':before': createdBefore }, ExclusiveStartKey: cursor,
-        }));
-        stale.push(...(out.Items ?? []).map((i) => SubmissionRecord.parse(withoutKeys(i))));
-        cursor = out.LastEvaluatedKey;
-      } while (cursor);
-      return stale;
+      return queryAll({
+        IndexName: INDEXES.byStatus.name,
+        KeyConditionExpression: '#s = :s AND #c < :before',
+        ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey, '#c': INDEXES.byStatus.sortKey },
+        ExpressionAttributeValues: { ':s': 'AWAITING_UPLOAD', ':before': createdBefore },
+      }, parseSubmission);
     },
 
     /**
@@ -390,25 +392,6 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
       await wrote('putDocument');
     },
 
-    /** Remembers that a session has published documents, for the home page (no Scan needed). */
-    async addPublishedSession(body: string, session: number): Promise<void> {
-      await doc.send(new UpdateCommand({
-        TableName: table, Key: { pk: 'SITE', sk: 'SESSIONS' },
-        UpdateExpression: 'ADD #sessions :s', ExpressionAttributeNames: { '#sessions': 'sessions' },
-        ExpressionAttributeValues: { ':s': new Set([sessionKey(body, session)]) },
-      }));
-      await wrote('addPublishedSession');
-    },
-
-    async publishedSessions(): Promise<{ body: string; session: number }[]> {
-      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: { pk: 'SITE', sk: 'SESSIONS' }, ConsistentRead: true }));
-      const sessions = z.object({ sessions: z.set(z.string()) }).optional().parse(Item)?.sessions ?? new Set<string>();
-      return [...sessions].map((s) => {
-        const [body = '', session = '0'] = s.split('#');
-        return { body, session: Number(session) };
-      }).sort((a, b) => a.body.localeCompare(b.body) || b.session - a.session);
-    },
-
     async getDocument(symbol: string): Promise<DocumentRecord | undefined> {
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: documentKey(symbol) }));
       return Item ? DocumentRecord.parse(withoutKeys(Item)) : undefined;
@@ -416,18 +399,11 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
 
     /** A session's published documents, ordered by agenda item, then series and number. */
     async listSessionDocuments(body: string, session: number): Promise<DocumentRecord[]> {
-      const documents: DocumentRecord[] = [];
-      let cursor: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(new QueryCommand({
-          TableName: table, IndexName: INDEXES.bySession.name,
-          KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES.bySession.partitionKey },
-          ExpressionAttributeValues: { ':pk': `DOCS#${sessionKey(body, session)}` }, ExclusiveStartKey: cursor,
-        }));
-        documents.push(...(out.Items ?? []).map((i) => DocumentRecord.parse(withoutKeys(i))));
-        cursor = out.LastEvaluatedKey;
-      } while (cursor);
-      return documents;
+      return queryAll({
+        IndexName: INDEXES.bySession.name,
+        KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES.bySession.partitionKey },
+        ExpressionAttributeValues: { ':pk': `DOCS#${sessionKey(body, session)}` },
+      }, (i) => DocumentRecord.parse(withoutKeys(i)));
     },
 
     getDocuments,
