@@ -2,6 +2,7 @@
 import './zod-config';
 import * as z from 'zod/mini';
 import { LANGUAGE_CODES } from '../../functions/shared/languages';
+import type { STORE_FIELDS } from '../../functions/shared/search-options';
 
 /**
  * The search data as the browser reads it (functions/publish/search-index.ts writes it): the list
@@ -27,16 +28,9 @@ export const ShardDocument = z.object({
 export type ShardDocument = z.infer<typeof ShardDocument>;
 
 /** What a result shows (the index's stored fields), checked again when they come from a prebuilt index. */
-export const StoredHit = z.object({
-  symbol: z.string(),
-  title: z.string(),
-  sender: z.string(),
-  dated: z.string(),
-  datedText: z.string(),
-  agendaItem: z.number(),
-  language: z.enum(LANGUAGE_CODES),
-  url: SitePath,
-});
+export const StoredHit = z.pick(ShardDocument, {
+  symbol: true, title: true, sender: true, dated: true, datedText: true, agendaItem: true, language: true, url: true,
+} as const satisfies Record<(typeof STORE_FIELDS)[number], true>);
 export type StoredHit = z.infer<typeof StoredHit>;
 
 export const Shard = z.object({
