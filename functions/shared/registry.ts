@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import raw from './registry.json';
+import raw from './registry.json' with { type: 'json' };
 import { LANGUAGE_CODES, type Language } from './languages';
 import { formatPeriods } from './dates';
 import { ordinal } from './ordinals';

@@ -43,6 +43,8 @@ export interface EmbeddedStack {
   apiUrl: string;
   token: string;
   endpoints: { dynamodb: string; s3: string; sfn: string };
+  /** The environment the handlers see (AWS region and credentials, endpoints, names): what a script needs to use their modules against this stack. */
+  environment: Record<string, string>;
   names: { table: string; intakeBucket: string; siteBucket: string; stateMachineArn: string };
   /** Resolves when no workflow execution and no receive is running. */
   idle(): Promise<void>;
@@ -89,7 +91,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
   const s3 = await startS3(dataDir, s3Port, { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, onS3Event);
 
   const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:000000000000:stateMachine:${NAMES.stateMachine}`;
-  Object.assign(process.env, {
+  const environment: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
@@ -102,7 +104,8 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     [ENV.dynamodbEndpoint]: dynamodb.endpoint,
     [ENV.s3Endpoint]: s3.endpoint,
     [ENV.sfnEndpoint]: `http://127.0.0.1:${sfnPort}`,
-  });
+  };
+  Object.assign(process.env, environment);
 
   if (opts.uploadExpiryMs !== undefined) process.env[UPLOAD_EXPIRY_ENV] = String(opts.uploadExpiryMs / 3_600_000);
 
@@ -170,6 +173,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     apiUrl: `${gateway.url}/api`,
     token,
     endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.endpoint },
+    environment,
     names: { table: NAMES.table, intakeBucket: NAMES.intakeBucket, siteBucket: NAMES.siteBucket, stateMachineArn },
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);

@@ -1,4 +1,3 @@
-import './stepfunctions-polyfill';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { z } from 'zod';
 import type { LocalStateMachine, TaskHandler } from './stepfunctions';
@@ -65,7 +64,9 @@ function* statesOf(machine: unknown): Generator<[name: string, state: Record<str
  * library gets that right; so the copy it runs has no such field (on states and on catchers).
  */
 function forTheLibrary(definition: unknown): unknown {
-  const copy = structuredClone(definition);
+  // A JSON copy, not structuredClone: the library takes only objects of its own realm for plain
+  // objects (Object.getPrototypeOf(v) === Object.prototype), and under jest structuredClone is the host's.
+  const copy: unknown = JSON.parse(JSON.stringify(definition));
   for (const [, state] of statesOf(copy)) {
     const catchers = Array.isArray(state.Catch) ? state.Catch.filter(isRecord) : [];
     for (const holder of [state, ...catchers]) if (holder.ResultPath === '$') delete holder.ResultPath;

@@ -1,5 +1,5 @@
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Store } from '../../functions/shared/store';
 import { lambdaContext } from '../../infra/local/lambda';
 import { numbersOf, range, seedReceived } from '../support/submissions';
@@ -16,7 +16,9 @@ describe('symbols on the embedded stack, under concurrency', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    // The same modules the stack loaded: the real handler, with clients pointed at the emulators.
+    // The modules the stack runs, loaded here with the stack's environment: the real handler, with
+    // clients pointed at the stack's emulators.
+    Object.assign(process.env, stack.environment);
     store = (await import('../../functions/shared/runtime')).storeFromEnv();
     assign = (await import('../../functions/assign-symbol/handler')).handler as unknown as AssignSymbol;
     sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });

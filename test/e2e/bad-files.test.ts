@@ -1,6 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createS3Client } from '../../infra/local/s3-client';
 import { elfExecutable, minimalDocx, minimalPdf, pseudoRandomBytes, sha256, utf8, windowsExecutable } from '../support/files';
 import { api, startTestStack, submitFiles, waitForFinalStatus, type TestFile } from './helpers';

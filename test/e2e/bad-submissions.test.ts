@@ -1,9 +1,10 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadSubmission } from '../../cli/metadata';
 import { createS3Client } from '../../infra/local/s3-client';
 import { EXAMPLE, api, startTestStack } from './helpers';
+import { labelled } from '../support/expect';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 type Body = Record<string, unknown> & { files: Record<string, unknown>[] };
@@ -111,7 +112,7 @@ describe('bad submissions', () => {
     });
     await fc.assert(fc.asyncProperty(fc.oneof(randomJson, mutated, fc.string()), async (body) => {
       const res = await post(body);
-      expect(res.status, `${res.status} for ${body.slice(0, 200)}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+      labelled(`${res.status} for ${body.slice(0, 200)}: ${res.text.slice(0, 200)}`, () => expect(res.status).toBeLessThan(500));
     }), { numRuns: 300 });
   });
 });

@@ -1,5 +1,5 @@
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadSubmission } from '../../cli/metadata';
 import { EXAMPLE, api, startTestStack, submit, waitForFinalStatus } from './helpers';
 

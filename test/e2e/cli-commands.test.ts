@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { loadSubmission } from '../../cli/metadata';
 import { EXAMPLE, api, startTestStack, circulate } from './helpers';
+import { labelled } from '../support/expect';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -157,9 +158,9 @@ describe('the circulate commands against the embedded stack', () => {
     ];
     await Promise.all(expected.map(async ([command, mentions]) => {
       const { code, stdout } = await circulate(stack, ...command, '--help');
-      expect(code, command.join(' ')).toBe(0);
-      for (const mention of mentions) expect(stdout, `${command.join(' ')} --help`).toContain(mention);
-      expect(stdout, `${command.join(' ')} --help`).toContain('$ circulate');
+      labelled(command.join(' '), () => expect(code).toBe(0));
+      for (const mention of mentions) labelled(`${command.join(' ')} --help`, () => expect(stdout).toContain(mention));
+      labelled(`${command.join(' ')} --help`, () => expect(stdout).toContain('$ circulate'));
     }));
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestStack, circulate } from './helpers';
 
 /** A step that fails, in its own file: the handlers' clients are module-wide, so one embedded stack per test process. */
@@ -8,14 +8,11 @@ type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
 const DIR = 'examples/A_HRC_47_G_10';
 
-class DiskFull extends Error {
-  override name = 'DiskFull';
-}
 
 describe('the circulate commands when a step fails', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startTestStack({ faults: { Publish: () => Promise.reject(new DiskFull('the site bucket refused the page')) } });
+    stack = await startTestStack({ faults: { Publish: { reject: { name: 'DiskFull', message: 'the site bucket refused the page' } } } });
   });
   afterAll(async () => stack?.cleanup());
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EXAMPLE, startTestStack, circulate } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;

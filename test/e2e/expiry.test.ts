@@ -1,5 +1,5 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createS3Client } from '../../infra/local/s3-client';
 import { utf8 } from '../support/files';
 import { api, startTestStack, submit, submitFiles, type TestFile } from './helpers';
@@ -38,7 +38,7 @@ describe('submissions whose files never arrive', () => {
     // Register never finishes, so a submission whose files all came stays AWAITING_UPLOAD with its
     // workflow started: what a sweep could meet between receive and Register. (One stack per file:
     // the handlers' clients keep the endpoints of the first.)
-    stack = await startTestStack({ uploadExpiryMs: EXPIRY_MS, expirySweepMs: 200, faults: { Register: () => new Promise<never>(() => undefined) } });
+    stack = await startTestStack({ uploadExpiryMs: EXPIRY_MS, expirySweepMs: 200, faults: { Register: { hang: true } } });
   });
   afterAll(async () => stack?.cleanup());
 

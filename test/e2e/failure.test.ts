@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { api, startTestStack, submit, waitForFinalStatus } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
-class DiskFull extends Error {
-  override name = 'DiskFull';
-}
 
 describe('a step that throws', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startTestStack({ faults: { Publish: () => Promise.reject(new DiskFull('the site bucket refused the page')) } });
+    stack = await startTestStack({ faults: { Publish: { reject: { name: 'DiskFull', message: 'the site bucket refused the page' } } } });
   });
   afterAll(async () => stack?.cleanup());
 

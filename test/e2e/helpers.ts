@@ -1,29 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadSubmission } from '../../cli/metadata';
-import { startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions } from '../../infra/local/stack';
 import { sha256 } from '../support/files';
+import { startStackProcess, type TestStack } from '../support/stack';
 
 const exec = promisify(execFile);
 
 export const EXAMPLE = 'examples/A_HRC_47_G_10/metadata.json';
 
-/** An embedded stack on free ports with its own temporary data folder. */
-export async function startTestStack(opts: Partial<EmbeddedStackOptions> = {}): Promise<EmbeddedStack & { dataDir: string; cleanup(): Promise<void> }> {
-  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'circulate-e2e-')));
-  const stack = await startEmbeddedStack({ port: 0, retryWaitMs: 10, ...opts, dataDir });
-  return {
-    ...stack,
-    dataDir,
-    async cleanup() {
-      await stack.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+export { startStackProcess as startTestStack, type TestStack };
+type EmbeddedStack = Pick<TestStack, 'apiUrl' | 'token'>;
 
 export async function api(stack: EmbeddedStack, path: string, init: RequestInit & { staff?: boolean } = {}) {
   const headers = new Headers(init.headers);

@@ -1,5 +1,5 @@
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { api, startTestStack, submit } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -15,15 +15,13 @@ async function waitForStatus(stack: Stack, id: string, status: string, execution
 
 describe('a workflow that ended without recording its end', () => {
   let stack: Stack;
-  let publishCalls = 0;
-  let markFailedCalls = 0;
   beforeAll(async () => {
     stack = await startTestStack({
       faults: {
         // Publish fails once; MarkFailed fails more often than its retries, so the first execution ends
         // FAILED while the submission stays TAGGED — what no step can mend from inside the workflow.
-        Publish: (run) => (publishCalls++ === 0 ? Promise.reject(new Error('site bucket unavailable')) : run()),
-        MarkFailed: (run) => (markFailedCalls++ < 10 ? Promise.reject(new Error('table unavailable')) : run()),
+        Publish: { reject: { name: 'Error', message: 'site bucket unavailable' }, times: 1 },
+        MarkFailed: { reject: { name: 'Error', message: 'table unavailable' }, times: 10 },
       },
     });
   });
@@ -36,6 +34,8 @@ describe('a workflow that ended without recording its end', () => {
     const id = await submit(stack);
     await waitForStatus(stack, id, 'TAGGED', executions, ['FAILED']);
 
+    // The sweep's own logic, run here with the stack's environment, as the hourly schedule would run it.
+    Object.assign(process.env, stack.environment);
     const { resumeStalled } = await import('../../functions/resume-stalled/resume-stalled');
     const runtime = await import('../../functions/shared/runtime');
     const outcome = await resumeStalled({

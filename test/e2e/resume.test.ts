@@ -1,5 +1,5 @@
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { api, startTestStack, submit, waitForFinalStatus } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -19,7 +19,7 @@ describe('stopping the embedded stack in the middle of a workflow', () => {
 
   it('loses nothing: on the next start the submission is driven on to PUBLISHED, once', async () => {
     // Publish never finishes: the process "dies" with the submission TAGGED and its execution RUNNING.
-    const first = await startTestStack({ faults: { Publish: () => new Promise<never>(() => undefined) } });
+    const first = await startTestStack({ faults: { Publish: { hang: true } } });
     const id = await submit(first);
     await waitForStatus(first, id, 'TAGGED');
     const { dataDir, token } = first;

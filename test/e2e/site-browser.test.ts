@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadSubmission } from '../../cli/metadata';
 import { axeViolations, describeViolations, launchChromium, screenshot, watchPageProblems } from '../support/browser';
 import { EXAMPLE, api, startTestStack, submit, waitForFinalStatus } from './helpers';
+import { labelled } from '../support/expect';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -21,7 +22,7 @@ async function submitHostile(stack: Stack): Promise<string> {
     files: loaded.body.files.map((f, i) => (i === 0 ? { ...f, name: HOSTILE.fileName } : f)),
   };
   const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  expect(created.status, created.text).toBe(201);
+  labelled(created.text, () => expect(created.status).toBe(201));
   const answer = created.json as { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] };
   for (const upload of answer.uploads) {
     const i = body.files.findIndex((f) => f.name === upload.name);
@@ -33,7 +34,7 @@ async function submitHostile(stack: Stack): Promise<string> {
 
 async function published(stack: Stack, id: string): Promise<string> {
   const record = await waitForFinalStatus(stack, id, 60_000);
-  expect(record.status, JSON.stringify(record.error)).toBe('PUBLISHED');
+  labelled(JSON.stringify(record.error), () => expect(record.status).toBe('PUBLISHED'));
   return record.symbol as string;
 }
 
@@ -95,7 +96,7 @@ describe('the public site in a browser', () => {
         expect(answered).toBe(status ?? 200);
         await ready?.(page);
         expect(describeViolations(await axeViolations(page))).toEqual([]);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${kind} at ${width}`).toBeLessThanOrEqual(width);
+        await labelled(`${kind} at ${width}`, async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width));
         await screenshot(page, `site-${kind}-${width}`);
         expect(problems).toEqual([]);
         await close();
@@ -119,7 +120,7 @@ describe('the public site in a browser', () => {
       .toEqual(['/feed.xml', '/A/HRC/47/feed.xml']);
     // The links lead somewhere: files, each language version, the session, the feeds.
     const hrefs = await page.locator('main a[href^="/"], link[rel="alternate"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    for (const href of new Set(hrefs)) expect((await fetch(`${stack.url}${href}`)).status, href).toBe(200);
+    for (const href of new Set(hrefs)) await labelled(href, async () => expect((await fetch(`${stack.url}${href}`)).status).toBe(200));
     expect(problems).toEqual([]);
     await close();
   });
@@ -157,20 +158,20 @@ describe('the public site in a browser', () => {
     for (const path of pages) {
       const { page, problems, dialogs, close } = await open(path, 1280);
       if (path.startsWith('/search/')) await page.locator('#search-results li').first().waitFor();
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), path).toBeUndefined();
-      expect(dialogs, path).toEqual([]);
-      expect(await page.locator('b, img, i, body script:not([src])').count(), path).toBe(0);
+      await labelled(path, async () => expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined());
+      labelled(path, () => expect(dialogs).toEqual([]));
+      await labelled(path, async () => expect(await page.locator('b, img, i, body script:not([src])').count()).toBe(0));
       const text = await page.locator('main').innerText();
       // The home page lists titles only; search results and the other pages show the sender too.
-      if (path !== '/') expect(text, path).toContain(HOSTILE.sender);
-      if (!path.startsWith('/search/')) expect(text, path).toContain(HOSTILE.title);
+      if (path !== '/') labelled(path, () => expect(text).toContain(HOSTILE.sender));
+      if (!path.startsWith('/search/')) labelled(path, () => expect(text).toContain(HOSTILE.title));
       if (path.startsWith(`/${hostile}/`)) {
         expect(await page.locator('h1').innerText()).toBe(HOSTILE.title);
         expect(text).toContain(HOSTILE.fileName);
         expect(await page.title()).toContain(HOSTILE.title);
       }
       if (path === `/${hostile}/`) await screenshot(page, 'site-hostile-1280');
-      expect(problems, path).toEqual([]);
+      labelled(path, () => expect(problems).toEqual([]));
       await close();
     }
   });

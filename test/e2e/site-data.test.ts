@@ -1,9 +1,10 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SearchIndex, SearchShard } from '../../functions/publish/search-index';
 import { createS3Client } from '../../infra/local/s3-client';
 import { parseAtom, parseSitemap, parseSitemapIndex } from '../unit/publish-xml';
 import { api, startTestStack, submit, waitForFinalStatus } from './helpers';
+import { labelled } from '../support/expect';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -11,13 +12,13 @@ type Stack = Awaited<ReturnType<typeof startTestStack>>;
 async function publishOne(stack: Stack, session: number, agendaItem: number, title: string): Promise<string> {
   const id = await submit(stack, undefined, (body) => Object.assign(body, { session, agendaItem, title }));
   const record = await waitForFinalStatus(stack, id, 60_000);
-  expect(record.status, JSON.stringify(record.error)).toBe('PUBLISHED');
+  labelled(JSON.stringify(record.error), () => expect(record.status).toBe('PUBLISHED'));
   return record.symbol as string;
 }
 
 async function get(stack: Stack, path: string) {
   const res = await fetch(`${stack.url}/${path}`);
-  expect(res.status, path).toBe(200);
+  labelled(path, () => expect(res.status).toBe(200));
   return { type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
@@ -63,7 +64,7 @@ describe('the site’s feeds, sitemaps, catalogues and search data on the embedd
     }
     expect(listed).toContain(`${stack.url}/A/HRC/47/`);
     // Every URL listed is a page that answers.
-    for (const url of listed) expect((await fetch(url)).status, url).toBe(200);
+    for (const url of listed) await labelled(url, async () => expect((await fetch(url)).status).toBe(200));
   });
 
   it('publishes each session’s catalogue as exactly what the API answers', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { axeViolations, describeViolations, launchChromium, screenshot, watchPageProblems } from '../support/browser';
 import { EXAMPLE, api, startTestStack } from './helpers';
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ENV } from '../../functions/shared/config';
 import { INDEXES, TABLE_KEYS } from '../../functions/shared/table';
 import { CirculateStack } from '../../infra/circulate-stack';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
+import { labelled } from '../support/expect';
 
 /** CloudFormation JSON, walked dynamically. */
 type Json = Record<string, any>;
@@ -41,7 +42,7 @@ function ofType(type: string): [string, Json][] {
 /** The logical id of the Lambda for a function name (its description is `Circulate <name>`). */
 function functionId(name: string): string {
   const found = ofType('AWS::Lambda::Function').filter(([, r]) => r.Properties.Description === `Circulate ${name}`);
-  expect(found, `one function for ${name}`).toHaveLength(1);
+  labelled(`one function for ${name}`, () => expect(found).toHaveLength(1));
   return found[0]![0];
 }
 
@@ -110,8 +111,8 @@ describe('the state machine', () => {
     for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']) {
       const { Retry, Catch } = definition.States[state] as { Retry: Json[]; Catch: Json[] };
       const retried = Retry.flatMap((r) => r.ErrorEquals as string[]);
-      expect(retried, state).toEqual(expect.arrayContaining(LAMBDA_SERVICE_ERRORS));
-      expect(Catch, state).toContainEqual(expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'MarkFailed' }));
+      labelled(state, () => expect(retried).toEqual(expect.arrayContaining(LAMBDA_SERVICE_ERRORS)));
+      labelled(state, () => expect(Catch).toContainEqual(expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'MarkFailed' })));
     }
     expect(definition.States.MarkFailed.Next).toBe('Failed');
     expect(definition.States.Failed.Type).toBe('Fail');
@@ -122,7 +123,7 @@ describe('the state machine', () => {
     expect(new Set(placeholders)).toEqual(new Set(Object.keys(substitutions)));
     for (const [state, name] of Object.entries(STEP_FUNCTIONS)) {
       const arn = substitutions[functionArnPlaceholder(state as StepState)];
-      expect(arn, state).toEqual({ 'Fn::GetAtt': [functionId(name), 'Arn'] });
+      labelled(state, () => expect(arn).toEqual({ 'Fn::GetAtt': [functionId(name), 'Arn'] }));
     }
   });
 
@@ -143,12 +144,12 @@ describe('the functions', () => {
     const ours = ofType('AWS::Lambda::Function').filter(([, r]) => r.Properties.Runtime === 'nodejs22.x');
     expect(ours.map(([, r]) => r.Properties.Description).sort()).toEqual(ALL_FUNCTIONS.map((n) => `Circulate ${n}`).sort());
     for (const [id, fn] of ours) {
-      expect(fn.Properties, id).toMatchObject({
+      labelled(id, () => expect(fn.Properties).toMatchObject({
         Handler: 'index.handler',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
-      });
+      }));
     }
   });
 
@@ -167,9 +168,9 @@ describe('the functions', () => {
     });
     for (const name of ALL_FUNCTIONS) {
       const env = Object.keys(environmentOf(name));
-      expect(env, name).toContain(ENV.table);
+      labelled(name, () => expect(env).toContain(ENV.table));
       for (const localOnly of [ENV.staffToken, ENV.dynamodbEndpoint, ENV.s3Endpoint, ENV.sfnEndpoint]) {
-        expect(env, name).not.toContain(localOnly);
+        labelled(name, () => expect(env).not.toContain(localOnly));
       }
     }
   });
@@ -177,7 +178,7 @@ describe('the functions', () => {
   it('gives the site URL of the distribution to the functions that write links', () => {
     const [[distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Json]];
     for (const name of ['publish', 'get-document', 'list-session-documents', 'get-submission', 'list-submissions']) {
-      expect(referencedIds(environmentOf(name)[ENV.siteUrl]), name).toEqual([distribution]);
+      labelled(name, () => expect(referencedIds(environmentOf(name)[ENV.siteUrl])).toEqual([distribution]));
     }
   });
 
@@ -187,9 +188,9 @@ describe('the functions', () => {
     expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:StartExecution'))).toEqual([RECEIVE_FUNCTION, SCHEDULED_FUNCTIONS.ResumeStalled]);
     for (const route of ROUTES.filter((r) => r.method === 'GET')) {
       const actions = actionsOf(route.fn);
-      expect(actions, route.fn).toContain('dynamodb:Query');
-      expect(actions.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), route.fn).toEqual([]);
-      expect(actions.filter((a) => a.startsWith('s3:')), route.fn).toEqual([]);
+      labelled(route.fn, () => expect(actions).toContain('dynamodb:Query'));
+      labelled(route.fn, () => expect(actions.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]));
+      labelled(route.fn, () => expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]));
     }
     expect(actionsOf('create-submission')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject']));
     expect(actionsOf('mark-failed').filter((a) => a.startsWith('s3:'))).toEqual([]);
@@ -241,13 +242,13 @@ describe('storage', () => {
     const buckets = ofType('AWS::S3::Bucket');
     expect(buckets).toHaveLength(2);
     for (const [id, bucket] of buckets) {
-      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+      labelled(id, () => expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
-      });
-      expect(bucket.Properties.BucketEncryption, id).toBeDefined();
+      }));
+      labelled(id, () => expect(bucket.Properties.BucketEncryption).toBeDefined());
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: id },
         PolicyDocument: {
@@ -275,12 +276,12 @@ describe('the API', () => {
     const methods = ofType('AWS::ApiGateway::Method').map(([, m]) => m.Properties as Json);
     for (const route of ROUTES) {
       const found = methods.filter((m) => m.HttpMethod === route.method && paths.get(m.ResourceId.Ref) === route.path);
-      expect(found, `${route.method} ${route.path}`).toHaveLength(1);
+      labelled(`${route.method} ${route.path}`, () => expect(found).toHaveLength(1));
       const method = found[0]!;
-      expect(method.AuthorizationType, route.path).toBe(route.staff ? 'COGNITO_USER_POOLS' : 'NONE');
-      if (route.staff) expect(method.AuthorizerId, route.path).toEqual({ Ref: expect.any(String) });
+      labelled(route.path, () => expect(method.AuthorizationType).toBe(route.staff ? 'COGNITO_USER_POOLS' : 'NONE'));
+      if (route.staff) labelled(route.path, () => expect(method.AuthorizerId).toEqual({ Ref: expect.any(String) }));
       expect(method.Integration.Type).toBe('AWS_PROXY');
-      expect(referencedIds(method.Integration.Uri), route.path).toContain(functionId(route.fn));
+      labelled(route.path, () => expect(referencedIds(method.Integration.Uri)).toContain(functionId(route.fn)));
     }
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS' });
   });

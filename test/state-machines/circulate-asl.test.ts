@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
 
 const text = readFileSync(STATE_MACHINE_FILE, 'utf8');

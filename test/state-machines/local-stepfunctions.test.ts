@@ -18,8 +18,9 @@ import {
   StateMachineDoesNotExist,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
+import { waitFor } from '../support/expect';
 import { startLocalStepFunctions, type LocalStepFunctions, type TaskHandler } from '../../infra/local/stepfunctions';
 
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
@@ -360,7 +361,7 @@ describe('the local Step Functions service', () => {
     const started = await before.sfn.send(
       new StartExecutionCommand({ stateMachineArn: before.stateMachineArn, name: 'o-8', input }),
     );
-    await vi.waitFor(() => expect(callsOf('Prepare', 'o-8')).toHaveLength(1));
+    await waitFor(() => expect(callsOf('Prepare', 'o-8')).toHaveLength(1));
     const closing = Date.now();
     await before.service.close();
     expect(Date.now() - closing).toBeLessThan(1000);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { assignSymbol } from '../../functions/assign-symbol/assign-symbol';
 import type { StoreOptions } from '../../functions/shared/store';
 import { startTestStore } from '../support/dynamodb';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { draftFromFlags, parseFileSpec, type FileFlag, type SubmitFlags } from '../../cli/args';
 import { InvalidMetadata, completeSubmission, readMetadata, type LoadedSubmission } from '../../cli/metadata';
 import { SubmissionInput } from '../../functions/shared/schemas';

@@ -3,10 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { InvalidMetadata, formatPath, loadSubmission } from '../../cli/metadata';
 import { SubmissionInput } from '../../functions/shared/schemas';
+import { labelled } from '../support/expect';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/A_HRC_47_G_10/', import.meta.url));
 const METADATA = path.join(EXAMPLE, 'metadata.json');
@@ -143,10 +144,10 @@ describe('the example submission', () => {
   it('is UTF-8 text with LF line endings and no trailing spaces', async () => {
     for (const name of ['metadata.json', 'note-verbale.txt', 'annex.txt']) {
       const text = await readFile(path.join(EXAMPLE, name), 'utf8');
-      expect(text, name).not.toContain('\r');
-      expect(text, name).not.toContain('\uFFFD');
-      expect(text, name).not.toMatch(/[ \t]$/m);
-      expect(text.endsWith('\n'), name).toBe(true);
+      labelled(name, () => expect(text).not.toContain('\r'));
+      labelled(name, () => expect(text).not.toContain('\uFFFD'));
+      labelled(name, () => expect(text).not.toMatch(/[ \t]$/m));
+      labelled(name, () => expect(text.endsWith('\n')).toBe(true));
     }
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { HistoryLine } from '../../cli/api';
 import { frame, liveView, plainView, stepRows, stepsReached, type Snapshot } from '../../cli/progress';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { formatDate, formatPeriod, formatPeriods } from '../../functions/shared/dates';
 import { ordinal } from '../../functions/shared/ordinals';
 import { agendaItemTitle, body, sessionDates, sessionInRange } from '../../functions/shared/registry';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { FileSniffer, TAIL_BYTES, detectFileType, typeMismatch, type ContentType } from '../../functions/shared/file-types';
 import { docxParts, elfExecutable, minimalDocx, minimalPdf, pseudoRandomBytes, utf8, windowsExecutable, zip } from '../support/files';
+import { labelled } from '../support/expect';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -86,7 +87,7 @@ describe('recognising a DOCX', () => {
   it('refuses a DOCX cut short, wherever it was cut', () => {
     const docx = zip(docxParts('x', { 'word/media/image1.png': pseudoRandomBytes(20_000) }));
     for (const cut of [100, docx.length / 2, docx.length - 30, docx.length - 1]) {
-      expect(reasonOf(docx.subarray(0, Math.floor(cut))), `cut at ${cut}`).toBe('is a ZIP that is cut short or damaged (its central directory is missing or broken)');
+      labelled(`cut at ${cut}`, () => expect(reasonOf(docx.subarray(0, Math.floor(cut)))).toBe('is a ZIP that is cut short or damaged (its central directory is missing or broken)'));
     }
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { formatJobNumber, jobCounterName, jobNumbersFrom } from '../../functions/shared/job-numbers';
 import { REGISTRY } from '../../functions/shared/registry';
 

@@ -1,5 +1,5 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { MINISEARCH_OPTIONS } from '../../functions/shared/search-options';
 import { renderSessionCatalogue, sessionCataloguePath, sessionDocumentsView } from '../../functions/publish/catalogue';
 import {

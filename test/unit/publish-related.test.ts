@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { relatedDocuments, touchedByPublication } from '../../functions/publish/related';
 import type { DocumentRecord } from '../../functions/shared/document';
 

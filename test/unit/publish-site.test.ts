@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publish, type PublishDeps } from '../../functions/publish/publish';
 import type { SessionDocumentsView } from '../../functions/publish/catalogue';
 import { LANGUAGE_CODES } from '../../functions/shared/languages';
@@ -6,6 +6,7 @@ import { SearchIndex, SearchShard } from '../../functions/publish/search-index';
 import { startTestStore } from '../support/dynamodb';
 import { taggedSubmission } from './publish-fixtures';
 import { parseAtom, parseSitemap, parseSitemapIndex } from './publish-xml';
+import { labelled } from '../support/expect';
 
 const SITE = 'https://docs.example.org';
 /** Most puts land at once, some much later: enough for a stale render to land after a fresh one. */
@@ -58,11 +59,11 @@ const symbolsIn = {
 function expectSessionLists(site: Site, session: number, symbols: string[]) {
   const folder = `A/HRC/${session}/`;
   const sorted = [...symbols].sort();
-  expect(symbolsIn.catalogue(site, folder), 'catalogue').toEqual(sorted);
-  expect(symbolsIn.feed(site, `${folder}feed.xml`), 'session feed').toEqual(sorted);
-  expect(symbolsIn.shard(site, `search/A/HRC/${session}.json`), 'search shard').toEqual(sorted);
-  expect(symbolsIn.sitemap(site, folder), 'session sitemap').toEqual(sorted);
-  expect(symbolsIn.page(site, `${folder}index.html`), 'session page').toEqual(sorted);
+  labelled('catalogue', () => expect(symbolsIn.catalogue(site, folder)).toEqual(sorted));
+  labelled('session feed', () => expect(symbolsIn.feed(site, `${folder}feed.xml`)).toEqual(sorted));
+  labelled('search shard', () => expect(symbolsIn.shard(site, `search/A/HRC/${session}.json`)).toEqual(sorted));
+  labelled('session sitemap', () => expect(symbolsIn.sitemap(site, folder)).toEqual(sorted));
+  labelled('session page', () => expect(symbolsIn.page(site, `${folder}index.html`)).toEqual(sorted));
 }
 
 describe('publish on the store, with the site in memory', () => {
@@ -150,7 +151,7 @@ describe('publish on the store, with the site in memory', () => {
       await publish(id, { store: t.store, files: site.files, siteUrl: SITE });
       expectSessionLists(site, session, [symbol]);
       expect((await t.store.mustGetSubmission(id)).status).toBe('PUBLISHED');
-      expect(parseSitemapIndex(site.text('sitemap.xml')), `crash after write ${n}`).toContain(`${SITE}/A/HRC/${session}/sitemap.xml`);
+      labelled(`crash after write ${n}`, () => expect(parseSitemapIndex(site.text('sitemap.xml'))).toContain(`${SITE}/A/HRC/${session}/sitemap.xml`));
       expect(SearchIndex.parse(site.json('search/index.json')).shards.map((s) => s.session)).toContain(session);
       expect(parseAtom(site.text('feed.xml')).entries[0]!.id).toBe(`${SITE}/${symbol}/`);
     }

@@ -1,4 +1,4 @@
-import { parse, validate } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
  * Strict reading of the feeds and sitemaps the site publishes, for the unit and e2e tests:
@@ -22,7 +22,7 @@ function decode(value: string): string {
 }
 
 export function checkWellFormed(xml: string): void {
-  const valid = validate(xml);
+  const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed: ${JSON.stringify(valid.err)}`);
   const bad = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(xml);
   if (bad) throw new Error(`a character XML 1.0 forbids: U+${bad[0].codePointAt(0)!.toString(16)}`);
@@ -36,11 +36,14 @@ export function checkWellFormed(xml: string): void {
 
 export function parseXml(xml: string): Node {
   checkWellFormed(xml);
-  return parse(xml, {
-    ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', parseNodeValue: false, parseAttributeValue: false,
-    arrayMode: (name: string) => REPEATED.has(name),
-    tagValueProcessor: (v: string) => decode(v), attrValueProcessor: (v: string) => decode(v),
-  }) as Node;
+  const parser = new XMLParser({
+    ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', parseTagValue: false, parseAttributeValue: false,
+    isArray: (name: string) => REPEATED.has(name),
+    // Entities decoded here, by XML 1.0's rules only (the parser's own would also take HTML's).
+    processEntities: false,
+    tagValueProcessor: (_name: string, v: string) => decode(v), attributeValueProcessor: (_name: string, v: string) => decode(v),
+  });
+  return parser.parse(xml) as Node;
 }
 
 /** An element's text, whether it came with attributes or not. */

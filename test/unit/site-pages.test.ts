@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import {
   NOT_FOUND_SCRIPT_PATH, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, documentLanguagePagePath, renderDocumentPage, renderHomePage,
   renderLanguagePage, renderNotFoundPage, renderSearchPage, renderSessionPage, type RelatedDocument,
@@ -12,6 +12,7 @@ import { jobNumbersFrom } from '../../functions/shared/job-numbers';
 import { LANGUAGE_CODES, type Language } from '../../functions/shared/languages';
 import { REGISTRY } from '../../functions/shared/registry';
 import { tagTranslationStatus } from '../../functions/shared/translation-status';
+import { labelled } from '../support/expect';
 
 // ── Fixtures: the example, A/HRC/47/G/10 (cover in English, annex reproduced as received) ────────
 
@@ -48,7 +49,7 @@ function mastheadLines(page: string): string[] {
 /** The opening tag of the element whose text is `text` (first such). */
 function tagAround(page: string, text: string): string {
   const at = page.indexOf(`>${text}<`);
-  expect(at, text).toBeGreaterThan(-1);
+  labelled(text, () => expect(at).toBeGreaterThan(-1));
   return page.slice(page.lastIndexOf('<', at), at + 1);
 }
 

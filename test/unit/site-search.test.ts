@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { SearchEntry, searchShard } from '../../functions/publish/search-index';
 import { DocumentRecord } from '../../functions/shared/document';
 import { jobNumbersFrom } from '../../functions/shared/job-numbers';
@@ -9,6 +9,7 @@ import { tagTranslationStatus } from '../../functions/shared/translation-status'
 import { Shard } from '../../web/site/data';
 import { guessFromPath } from '../../web/site/paths';
 import { exactSymbol, indexShard, searchAll } from '../../web/site/search-engine';
+import { labelled } from '../support/expect';
 
 function doc(n: number, over: Partial<DocumentRecord> = {}): DocumentRecord {
   const files = [{ part: 'cover', language: 'en' as const, translate: true }];
@@ -39,7 +40,7 @@ const symbolsOf = (query: string) => searchAll(sessions, query).hits.map((h) => 
 describe('the search options', () => {
   it('search and store fields that publish writes in every shard entry', () => {
     const written = Object.keys(SearchEntry.shape);
-    for (const field of [...SEARCH_FIELDS, ...STORE_FIELDS, 'id']) expect(written, field).toContain(field);
+    for (const field of [...SEARCH_FIELDS, ...STORE_FIELDS, 'id']) labelled(field, () => expect(written).toContain(field));
     expect(MINISEARCH_OPTIONS.fields).toEqual([...SEARCH_FIELDS]);
     expect(MINISEARCH_OPTIONS.storeFields).toEqual([...STORE_FIELDS]);
     expect(SEARCH_OPTIONS).toEqual({ prefix: true, fuzzy: 0.2, boost: { symbol: 3, title: 2 } });
@@ -124,7 +125,7 @@ describe('the search in the browser', () => {
   it('refuses search data whose links would leave the site', () => {
     const entry = shard.documents![0]!;
     for (const url of ['javascript:alert(1)', '//evil.example/A/', 'https://evil.example/', '/\\evil.example']) {
-      expect(() => Shard.parse({ ...shard, documents: [{ ...entry, url }] }), url).toThrow();
+      labelled(url, () => expect(() => Shard.parse({ ...shard, documents: [{ ...entry, url }] })).toThrow());
     }
     expect(() => Shard.parse({ ...shard, url: 'javascript:alert(1)' })).toThrow();
   });

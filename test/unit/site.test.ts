@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { attr, html, isSafeHtml, renderDocument, type Html } from '../../functions/shared/html';
 import {
   HOME_PAGE_PATH, NOT_FOUND_PATH, STYLESHEET_PATH, documentPagePath, renderDocumentPage, renderHomePage,

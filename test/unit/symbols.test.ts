@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { BadRequest, MalformedSymbol } from '../../functions/shared/errors';
 import {
   DOTTED_SERIES, FINAL_KINDS, LEADING_SERIES, SLASH_SERIES, formatSymbol, parseSymbol, seriesKeyOf, seriesPrefix, symbolOf,
   validateSymbol, type FinalComponent, type FinalKind, type Organ, type ParsedSymbol, type Period, type Series,
 } from '../../functions/shared/symbols';
+import { labelled } from '../support/expect';
 
 const session = (number: number) => ({ kind: 'session', number });
 const year = (y: number) => ({ kind: 'year', year: y });
@@ -12,7 +13,7 @@ const year = (y: number) => ({ kind: 'year', year: y });
 /** Real symbols, each with where it was seen and the fields that matter. */
 const REAL: [symbol: string, seenIn: string, expected: object][] = [
   // Human Rights Council: communications from States (G), NGO statements, reports
-  ['A/HRC/47/G/10', 'the sample note verbale (DOMAIN.md; docslib.org)', { organ: 'A', bodies: ['HRC'], period: session(47), series: { kind: 'slash', code: 'G' }, number: 10, finals: [], reissued: false }],
+  ['A/HRC/47/G/10', 'the sample note verbale (docs/domain.md; docslib.org)', { organ: 'A', bodies: ['HRC'], period: session(47), series: { kind: 'slash', code: 'G' }, number: 10, finals: [], reissued: false }],
   ['A/HRC/30/G/5', 'HRC 30 order of the day, 28 September 2015 (studylib.net)', { series: { kind: 'slash', code: 'G' }, number: 5 }],
   ['A/HRC/32/G/11', 'HRC 32 order of the day, 29 June 2016 (docest.com)', { period: session(32), number: 11 }],
   ['A/HRC/30/NGO/16', 'HRC 30 order of the day (studylib.net)', { series: { kind: 'slash', code: 'NGO' }, number: 16 }],
@@ -54,9 +55,9 @@ const REAL: [symbol: string, seenIn: string, expected: object][] = [
   ['A/INF/76/4/Rev.1', 'information note for delegations, Delegates Handbook (ST/CS/71)', { series: { kind: 'leading', code: 'INF' }, period: session(76), number: 4, finals: [{ kind: 'Rev', number: 1 }] }],
   ['A/76/100*', 'annotated preliminary list, reissued (123dok.co)', { series: { kind: 'general' }, number: 100, reissued: true }],
   // Security Council, ECOSOC and its commissions, Secretariat: by year
-  ['S/2020/1110', 'DOMAIN.md', { organ: 'S', bodies: [], period: year(2020), number: 1110 }],
+  ['S/2020/1110', 'docs/domain.md#symbols', { organ: 'S', bodies: [], period: year(2020), number: 1110 }],
   ['S/PRST/2004/36', "Security Council President's statement (GitHub mandate registry)", { organ: 'S', series: { kind: 'leading', code: 'PRST' }, period: year(2004) }],
-  ['E/2019/9', 'DOMAIN.md', { organ: 'E', period: year(2019), number: 9 }],
+  ['E/2019/9', 'docs/domain.md#symbols', { organ: 'E', period: year(2019), number: 9 }],
   ['E/DEC/2015/1', 'ECOSOC decision (GitHub mandate registry)', { organ: 'E', series: { kind: 'leading', code: 'DEC' } }],
   ['E/CN.4/2005/L.10', 'Commission on Human Rights draft (GitHub symbol parser)', { bodies: ['CN.4'], period: year(2005), series: { kind: 'dotted', code: 'L' } }],
   ['E/CN.17/ESD/2000/L.1', 'Commission on Sustainable Development (UN documents dataset)', { bodies: ['CN.17', 'ESD'], period: year(2000) }],
@@ -252,7 +253,7 @@ describe('the grammar, by property', () => {
       const mutated = mutate(p, formatSymbol(p), pick);
       let error: unknown;
       try { parseSymbol(mutated); } catch (e) { error = e; }
-      expect(error, `${formatSymbol(p)} → ${mutated}`).toBeInstanceOf(MalformedSymbol);
+      labelled(`${formatSymbol(p)} → ${mutated}`, () => expect(error).toBeInstanceOf(MalformedSymbol));
       expect((error as MalformedSymbol).message.length).toBeGreaterThan(`"${mutated}" — `.length);
     }), { numRuns: 500 });
   });

@@ -1,0 +1,19 @@
+/**
+ * jest, in ESM (middy 7 ships ESM only): run with NODE_OPTIONS=--experimental-vm-modules (scripts/test.sh
+ * sets it); TypeScript is stripped by @swc/jest, type-checking is tsc's job.
+ * Two projects: `unit` (logic, template, state machine; no stack) and `e2e` (flows a user follows, each
+ * file against an embedded stack started in a child process, as `npm start` would).
+ */
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023', experimental: { keepImportAttributes: true } }, module: { type: 'es6' } }],
+};
+const common = { transform, extensionsToTreatAsEsm: ['.ts'], testEnvironment: '<rootDir>/test/support/jest-environment.js' };
+
+export default {
+  // jest's summary, then one plain `N passed, N failed` line (test/support/summary-reporter.js) for CI.
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{unit,infra,state-machines}/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'] },
+  ],
+};
