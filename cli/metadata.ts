@@ -6,7 +6,7 @@ import { describeIssues, formatPath, type Issue } from '../functions/shared/issu
 import { SubmissionInput } from '../functions/shared/schemas';
 
 /**
- * The CLI's input: the submission body of DESIGN.md, where each file entry names a local `path`
+ * The CLI's input: the submission body (docs/architecture.md#submission-body), where each file entry names a local `path`
  * (relative to the metadata file) instead of its `size` and `sha256`, which are computed here.
  */
 

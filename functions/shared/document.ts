@@ -41,7 +41,7 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
-/** The masthead as DOMAIN.md describes it, as one language version prints it (default English). */
+/** The masthead as docs/domain.md#mastheads describes it, as one language version prints it (default English). */
 export interface Masthead {
   unitedNations: string;
   organ: string;
@@ -72,7 +72,7 @@ export type LocalizedMasthead = { lang: LanguageCode; symbol: string }
 type OptionalLine = 'version' | 'sessionDates' | 'agendaItemTitle';
 
 /**
- * The wording of each version's masthead (DOMAIN.md, "Masthead wording in the six languages"):
+ * The wording of each version's masthead (docs/domain.md#mastheads):
  * the one table to correct. Russian, Arabic and Chinese versions print the distribution block
  * (distribution, date, version, original) in English. Session lines are known only where they were
  * seen; month names are the languages' own, range shapes only those seen on documents. Anything

@@ -2,7 +2,7 @@ import type { Language } from './languages';
 
 /**
  * The footnote on parts reproduced as received, per language. English and French are as seen on
- * issued documents (DOMAIN.md); the other four are unconfirmed wordings — correct them here.
+ * issued documents (docs/domain.md#reproduced-as-received); the other four are unconfirmed wordings — correct them here.
  */
 export const REPRODUCED_AS_RECEIVED: Record<Language, string> = {
   en: 'Reproduced as received, in the language of submission only.',

@@ -2,7 +2,7 @@ import { LANGUAGE_CODES, LANGUAGES, type Language } from './languages';
 import type { DutyStationConfig } from './registry';
 
 /**
- * Job numbers (DOMAIN.md): each language version of a document has its own, the six versions
+ * Job numbers (docs/domain.md#job-numbers): each language version of a document has its own, the six versions
  * consecutive, unique within a duty station and year. Internally a duty-station letter, two
  * digits of year and a five-digit sequence (`G2108237`); Geneva prints `GE.21-08237(E)`.
  */

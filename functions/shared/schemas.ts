@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGE_CODES } from './languages';
 import { BODY_CODES, body as bodyOf, hasAgendaItem, sessionInRange } from './registry';
 
-/** The submission contract (DESIGN.md): what the CLI, the staff page and scripts send. */
+/** The submission contract (docs/architecture.md#submission-body): what the CLI, the staff page and scripts send. */
 export const CONTENT_TYPES = ['application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain'] as const;
 export const STATUSES = ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'PUBLISHED', 'FAILED'] as const;

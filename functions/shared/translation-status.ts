@@ -2,7 +2,7 @@ import { LANGUAGE_CODES, type Language } from './languages';
 import type { FileDeclaration, TranslationStatus, TranslationTable } from './schemas';
 
 /**
- * The status of each language version of each part (DOMAIN.md, "Translation status"): the
+ * The status of each language version of each part (docs/domain.md#translation-status): the
  * language a part was submitted in is `original`; a part marked `translate: false` is
  * `reproduced-as-received` in every other language; other languages are `pending` until a
  * translation is received (`translated`).

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * A real browser for the e2e tests: Debian's chromium driven by playwright-core (a test tool's own
- * browser download does not work on these machines, TOOLCHAIN.md), screenshots for review, and
+ * browser download does not work on these machines, docs/toolchain.md#chromium), screenshots for review, and
  * axe-core for accessibility. Nothing here knows about a particular page.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 import type { Status } from '../../functions/shared/schemas';
 import type { SubmissionState } from './api';
 
-/** A submission's way to publication, as the steps staff see (DESIGN.md: statuses, in order). */
+/** A submission's way to publication, as the steps staff see (docs/architecture.md#statuses-and-history). */
 const STEPS: readonly { status: Status; label: string }[] = [
   { status: 'AWAITING_UPLOAD', label: 'Awaiting upload' },
   { status: 'RECEIVED', label: 'Received' },
