@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readLocalToken } from '../infra/local/token';
 import { z } from 'zod';
-import { STATUSES, type SubmissionInput } from '../functions/shared/schemas';
+import { STATUSES, type SubmissionInput } from '../functions/shared/domain/schemas';
 import { formatPath } from './metadata';
 
 /** The Circulate API as the CLI sees it: a few routes, every answer checked with zod. */

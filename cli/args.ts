@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Issue } from '../functions/shared/issues';
-import { LANGUAGE_CODES } from '../functions/shared/languages';
-import { CONTENT_TYPES } from '../functions/shared/schemas';
+import type { Issue } from '../functions/shared/domain/issues';
+import { LANGUAGE_CODES } from '../functions/shared/domain/languages';
+import { CONTENT_TYPES } from '../functions/shared/domain/schemas';
 import type { Draft, FileSource } from './metadata';
 
 /**

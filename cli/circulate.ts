@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
-import { LANGUAGE_CODES } from '../functions/shared/languages';
-import { BODY_CODES } from '../functions/shared/registry';
-import { FINAL_STATUSES, KINDS, STATUSES } from '../functions/shared/schemas';
+import { LANGUAGE_CODES } from '../functions/shared/domain/languages';
+import { BODY_CODES } from '../functions/shared/domain/registry';
+import { FINAL_STATUSES, KINDS, STATUSES } from '../functions/shared/domain/schemas';
 import {
   ApiError, BadConfiguration, DEFAULT_API, MissingToken, NetworkError, UnexpectedAnswer, apiFromEnv,
   type Answer, type CirculateApi, type DocumentView, type Failure, type HistoryLine, type ListQuery, type SeriesView,

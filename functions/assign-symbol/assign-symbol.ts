@@ -1,9 +1,9 @@
-import { isoDateIn } from '../shared/dates';
-import { InvalidTransition } from '../shared/errors';
-import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from '../shared/job-numbers';
-import { body as bodyOf, dutyStationOf } from '../shared/registry';
-import type { Store } from '../shared/store';
-import { seriesPrefix, symbolOf } from '../shared/symbols';
+import { isoDateIn } from '../shared/domain/dates';
+import { InvalidTransition } from '../shared/domain/errors';
+import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from './job-numbers';
+import { body as bodyOf, dutyStationOf } from '../shared/domain/registry';
+import type { Store } from '../shared/adapters/store';
+import { seriesPrefix, symbolOf } from '../shared/domain/symbols';
 
 /**
  * Gives the submission the next number of its series (body + session + series) and its six

@@ -1,9 +1,9 @@
-import type { Files } from '../shared/files';
-import { intakeKey } from '../shared/files';
-import { BadRequest } from '../shared/errors';
-import { parseOrBadRequest } from '../shared/http';
-import { SubmissionInput, type SubmissionRecord } from '../shared/schemas';
-import type { Store } from '../shared/store';
+import type { Files } from '../shared/adapters/files';
+import { intakeKey } from '../shared/adapters/files';
+import { BadRequest } from '../shared/domain/errors';
+import { parseOrBadRequest } from '../shared/handlers/http';
+import { SubmissionInput, type SubmissionRecord } from '../shared/domain/schemas';
+import type { Store } from '../shared/adapters/store';
 
 export interface CreateSubmissionDeps {
   store: Store;

@@ -1,8 +1,8 @@
-import { NotFound } from '../shared/errors';
-import { apiHandler } from '../shared/http';
-import { siteUrlFromEnv, storeFromEnv } from '../shared/runtime';
-import { parseSymbol } from '../shared/symbols';
-import { documentView } from '../shared/views';
+import { NotFound } from '../shared/domain/errors';
+import { apiHandler } from '../shared/handlers/http';
+import { siteUrlFromEnv, storeFromEnv } from '../shared/adapters/runtime';
+import { parseSymbol } from '../shared/domain/symbols';
+import { documentView } from '../shared/api/views';
 
 export const handler = apiHandler(async (event) => {
   // API Gateway (and the local gateway) hand over path parameters already decoded.

@@ -1,8 +1,8 @@
-import { BadRequest, NotFound } from '../shared/errors';
-import { apiHandler } from '../shared/http';
-import { storeFromEnv } from '../shared/runtime';
-import { seriesExamples, seriesRefOf } from '../shared/series';
-import { seriesView } from '../shared/views';
+import { BadRequest, NotFound } from '../shared/domain/errors';
+import { apiHandler } from '../shared/handlers/http';
+import { storeFromEnv } from '../shared/adapters/runtime';
+import { seriesExamples, seriesRefOf } from '../shared/domain/series';
+import { seriesView } from '../shared/api/views';
 
 export const handler = apiHandler(async (event) => {
   const series = (event.pathParameters?.series ?? '').replace(/\/$/, '');

@@ -1,7 +1,7 @@
-import { BadRequest, NotFound } from '../shared/errors';
-import { apiHandler } from '../shared/http';
-import { siteUrlFromEnv, storeFromEnv } from '../shared/runtime';
-import { submissionView } from '../shared/views';
+import { BadRequest, NotFound } from '../shared/domain/errors';
+import { apiHandler } from '../shared/handlers/http';
+import { siteUrlFromEnv, storeFromEnv } from '../shared/adapters/runtime';
+import { submissionView } from '../shared/api/views';
 
 const SUBMISSION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { NotFound } from '../shared/errors';
-import { apiHandler, parseOrBadRequest } from '../shared/http';
-import { BODY_CODES, body as bodyOf, sessionInRange } from '../shared/registry';
-import { siteUrlFromEnv, storeFromEnv } from '../shared/runtime';
+import { NotFound } from '../shared/domain/errors';
+import { apiHandler, parseOrBadRequest } from '../shared/handlers/http';
+import { BODY_CODES, body as bodyOf, sessionInRange } from '../shared/domain/registry';
+import { siteUrlFromEnv, storeFromEnv } from '../shared/adapters/runtime';
 import { sessionDocumentsView } from '../publish/catalogue';
 
 const Params = z.object({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { apiHandler, parseOrBadRequest } from '../shared/http';
-import { BODY_CODES } from '../shared/registry';
-import { Status } from '../shared/schemas';
-import { siteUrlFromEnv, storeFromEnv } from '../shared/runtime';
-import { submissionView } from '../shared/views';
+import { apiHandler, parseOrBadRequest } from '../shared/handlers/http';
+import { BODY_CODES } from '../shared/domain/registry';
+import { Status } from '../shared/domain/schemas';
+import { siteUrlFromEnv, storeFromEnv } from '../shared/adapters/runtime';
+import { submissionView } from '../shared/api/views';
 
 const Query = z.strictObject({
   status: Status.optional(),

@@ -1,5 +1,5 @@
-import type { Store } from '../shared/store';
-import type { MarkFailedInput } from '../shared/schemas';
+import type { Store } from '../shared/adapters/store';
+import type { MarkFailedInput } from '../shared/domain/schemas';
 
 /** Lambda errors arrive with a JSON Cause ({errorType, errorMessage}); keep what a person can read. */
 export function readableCause(cause: string | undefined): string {

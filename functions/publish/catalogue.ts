@@ -1,6 +1,6 @@
-import type { DocumentRecord } from '../shared/document';
-import { agendaItemTitle, sessionDates, sessionTitle } from '../shared/registry';
-import { documentView } from '../shared/views';
+import type { DocumentRecord } from '../shared/domain/document';
+import { agendaItemTitle, sessionDates, sessionTitle } from '../shared/domain/registry';
+import { documentView } from '../shared/api/views';
 import { byAgendaItemThenIssue, requireBody, requireSession, sessionFolder } from './links';
 
 /**

@@ -1,7 +1,7 @@
-import type { DocumentRecord } from '../shared/document';
-import { formatDate } from '../shared/dates';
-import { agendaItemTitle } from '../shared/registry';
-import { documentPath } from '../shared/symbols';
+import type { DocumentRecord } from '../shared/domain/document';
+import { formatDate } from '../shared/domain/dates';
+import { agendaItemTitle } from '../shared/domain/registry';
+import { documentPath } from '../shared/domain/symbols';
 import { HOME_PAGE_PATH, SITE_NAME, sessionPagePath } from './site';
 import { absolute, byLatest, requireBody, requireSession, sessionFolder, sessionLabel, updatedAt } from './links';
 import { el, xmlDocument } from './xml';

@@ -1,5 +1,5 @@
-import type { DocumentRecord } from '../shared/document';
-import { body as bodyOf, sessionTitle, type BodyConfig } from '../shared/registry';
+import type { DocumentRecord } from '../shared/domain/document';
+import { body as bodyOf, sessionTitle, type BodyConfig } from '../shared/domain/registry';
 import { sessionPagePath } from './site';
 
 /** Where a session's files live and how site keys become links, for the feeds, sitemaps and data files. */

@@ -1,5 +1,5 @@
-import type { DocumentRecord } from '../shared/document';
-import { parseSymbol, type FinalKind } from '../shared/symbols';
+import type { DocumentRecord } from '../shared/domain/document';
+import { parseSymbol, type FinalKind } from '../shared/domain/symbols';
 import type { Relation, RelatedDocument } from './site';
 
 /** What a document one final component longer is to the shorter one, and the reverse. */

@@ -1,11 +1,11 @@
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
-import { MINISEARCH_OPTIONS } from '../shared/search-options';
-import type { DocumentRecord } from '../shared/document';
-import { formatDate } from '../shared/dates';
-import { Language } from '../shared/schemas';
-import { agendaItemTitle } from '../shared/registry';
-import { documentPath } from '../shared/symbols';
+import { MINISEARCH_OPTIONS } from '../shared/domain/search-options';
+import type { DocumentRecord } from '../shared/domain/document';
+import { formatDate } from '../shared/domain/dates';
+import { Language } from '../shared/domain/schemas';
+import { agendaItemTitle } from '../shared/domain/registry';
+import { documentPath } from '../shared/domain/symbols';
 import { sessionPagePath } from './site';
 import { byAgendaItemThenIssue, requireBody, requireSession, rootRelative, sessionFolder, sessionLabel } from './links';
 
@@ -13,7 +13,7 @@ import { byAgendaItemThenIssue, requireBody, requireSession, rootRelative, sessi
  * The data of the site's search, which runs in the browser: one shard per session
  * (`search/A/HRC/47.json`, rewritten when a document of that session is published) and an index
  * of the shards (`search/index.json`, rewritten only when a session first appears). A shard holds
- * the fields to search and to show (the browser indexes them as functions/shared/search-options.ts
+ * the fields to search and to show (the browser indexes them as functions/shared/domain/search-options.ts
  * says), not a serialized search index: a session's documents (a few hundred) are indexed in the
  * browser in milliseconds, and plain records are smaller and outlive a change of search options. Links are from the site root, so they work on any host.
  */
@@ -95,7 +95,7 @@ export function searchIndex(sessions: readonly { body: string; session: number }
 
 /**
  * The shard as published: its records and, prebuilt here with the options the browser uses
- * (functions/shared/search-options.ts), the session's MiniSearch index, which the search page
+ * (functions/shared/domain/search-options.ts), the session's MiniSearch index, which the search page
  * loads as it is instead of indexing the records.
  */
 export function renderSearchShard(body: string, session: number, documents: readonly DocumentRecord[]): string {

@@ -1,12 +1,12 @@
-import { attr, html, renderDocument, type Html, type SafeAttr, type SafeHtml } from '../shared/html';
-import { localizedMasthead, type DocumentRecord, type MastheadText, type PublishedFile } from '../shared/document';
-import { body as bodyOf, sessionDates, sessionTitle, agendaItemTitle, type BodyConfig } from '../shared/registry';
-import { LANGUAGES, LANGUAGE_CODES, isLanguage, type Language } from '../shared/languages';
-import { REPRODUCED_AS_RECEIVED } from '../shared/footnotes';
-import { partsInOrder } from '../shared/translation-status';
-import type { TranslationStatus } from '../shared/schemas';
-import { formatDate } from '../shared/dates';
-import { documentPath } from '../shared/symbols';
+import { attr, html, renderDocument, type Html, type SafeAttr, type SafeHtml } from './html';
+import { localizedMasthead, type DocumentRecord, type MastheadText, type PublishedFile } from '../shared/domain/document';
+import { body as bodyOf, sessionDates, sessionTitle, agendaItemTitle, type BodyConfig } from '../shared/domain/registry';
+import { LANGUAGES, LANGUAGE_CODES, isLanguage, type Language } from '../shared/domain/languages';
+import { REPRODUCED_AS_RECEIVED } from './footnotes';
+import { partsInOrder } from '../shared/domain/translation-status';
+import type { TranslationStatus } from '../shared/domain/schemas';
+import { formatDate } from '../shared/domain/dates';
+import { documentPath } from '../shared/domain/symbols';
 
 /**
  * The static public site: one function per page, each returning a whole HTML document. Pages work

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../shared/document';
+import type { DocumentRecord } from '../shared/domain/document';
 import { sessionPagePath } from './site';
 import { absolute, byAgendaItemThenIssue, requireSession, sessionFolder, updatedAt } from './links';
 import { el, xmlDocument } from './xml';

@@ -1,7 +1,7 @@
 import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import type { Files } from '../shared/files';
-import { submissionIdOfKey } from '../shared/files';
-import type { Store } from '../shared/store';
+import type { Files } from '../shared/adapters/files';
+import { submissionIdOfKey } from '../shared/adapters/files';
+import type { Store } from '../shared/adapters/store';
 
 export interface ReceiveDeps {
   store: Store;

@@ -1,4 +1,4 @@
-import type { Store } from '../shared/store';
+import type { Store } from '../shared/adapters/store';
 
 /** The workflow's first step: the submission's files are all in and verified; record it as received. */
 export async function register(submissionId: string, store: Store): Promise<{ submissionId: string }> {

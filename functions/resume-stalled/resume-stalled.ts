@@ -1,6 +1,6 @@
 import { DescribeExecutionCommand, ExecutionDoesNotExist, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import type { Files } from '../shared/files';
-import type { Store } from '../shared/store';
+import type { Files } from '../shared/adapters/files';
+import type { Store } from '../shared/adapters/store';
 import { receiveKey } from '../receive/receive';
 
 export interface ResumeDeps {

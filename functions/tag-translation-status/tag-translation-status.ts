@@ -1,6 +1,6 @@
-import { InvalidTransition } from '../shared/errors';
-import type { Store } from '../shared/store';
-import { tagTranslationStatus } from '../shared/translation-status';
+import { InvalidTransition } from '../shared/domain/errors';
+import type { Store } from '../shared/adapters/store';
+import { tagTranslationStatus } from '../shared/domain/translation-status';
 
 /** Records, per part and language, whether the version is original, pending or reproduced as received. */
 export async function tagSubmission(submissionId: string, store: Store): Promise<{ submissionId: string; symbol: string }> {

@@ -1,6 +1,6 @@
 import { ulid } from 'ulidx';
-import type { SubmissionRecord } from '../../functions/shared/schemas';
-import type { Store } from '../../functions/shared/store';
+import type { SubmissionRecord } from '../../functions/shared/domain/schemas';
+import type { Store } from '../../functions/shared/adapters/store';
 
 /** A submission whose files are in and verified (status RECEIVED), ready for AssignSymbol. */
 export function receivedSubmission(over: { session?: number; id?: string; receivedAt?: string } = {}): SubmissionRecord {

@@ -1,11 +1,11 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { describe, expect, it } from '@jest/globals';
-import { MINISEARCH_OPTIONS } from '../../functions/shared/search-options';
+import { MINISEARCH_OPTIONS } from '../../functions/shared/domain/search-options';
 import { renderSessionCatalogue, sessionCataloguePath, sessionDocumentsView } from '../../functions/publish/catalogue';
 import {
   SEARCH_INDEX_PATH, SearchIndex, SearchShard, renderSearchIndex, renderSearchShard, searchShardPath,
 } from '../../functions/publish/search-index';
-import { documentView } from '../../functions/shared/views';
+import { documentView } from '../../functions/shared/api/views';
 import { doc } from './publish-fixtures';
 
 const SITE = 'https://docs.example.org';

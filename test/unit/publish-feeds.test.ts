@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DocumentRecord } from '../../functions/shared/document';
+import type { DocumentRecord } from '../../functions/shared/domain/document';
 import { FEED_ENTRIES, SITE_FEED_PATH, renderSessionFeed, renderSiteFeed, sessionFeedPath } from '../../functions/publish/feeds';
 import { SITEMAP_INDEX_PATH, renderSessionSitemap, renderSitemapIndex, sessionSitemapPath } from '../../functions/publish/sitemaps';
 import { el, escapeXml, xmlDocument } from '../../functions/publish/xml';

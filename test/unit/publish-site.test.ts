@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publish, type PublishDeps } from '../../functions/publish/publish';
 import type { SessionDocumentsView } from '../../functions/publish/catalogue';
-import { LANGUAGE_CODES } from '../../functions/shared/languages';
+import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
 import { SearchIndex, SearchShard } from '../../functions/publish/search-index';
 import { startTestStore } from '../support/dynamodb';
 import { taggedSubmission } from './publish-fixtures';

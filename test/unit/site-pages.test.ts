@@ -6,12 +6,12 @@ import {
 import { SITE_FEED_PATH, sessionFeedPath } from '../../functions/publish/feeds';
 import { sessionCataloguePath } from '../../functions/publish/catalogue';
 import { SEARCH_INDEX_PATH } from '../../functions/publish/search-index';
-import { DocumentRecord, localizedMasthead, masthead } from '../../functions/shared/document';
-import { REPRODUCED_AS_RECEIVED } from '../../functions/shared/footnotes';
-import { jobNumbersFrom } from '../../functions/shared/job-numbers';
-import { LANGUAGE_CODES, type Language } from '../../functions/shared/languages';
-import { REGISTRY } from '../../functions/shared/registry';
-import { tagTranslationStatus } from '../../functions/shared/translation-status';
+import { DocumentRecord, localizedMasthead, masthead } from '../../functions/shared/domain/document';
+import { REPRODUCED_AS_RECEIVED } from '../../functions/publish/footnotes';
+import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
+import { LANGUAGE_CODES, type Language } from '../../functions/shared/domain/languages';
+import { REGISTRY } from '../../functions/shared/domain/registry';
+import { tagTranslationStatus } from '../../functions/shared/domain/translation-status';
 import { labelled } from '../support/expect';
 
 // ── Fixtures: the example, A/HRC/47/G/10 (cover in English, annex reproduced as received) ────────

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { attr, html, isSafeHtml, renderDocument, type Html } from '../../functions/shared/html';
+import { attr, html, isSafeHtml, renderDocument, type Html } from '../../functions/publish/html';
 import {
   HOME_PAGE_PATH, NOT_FOUND_PATH, STYLESHEET_PATH, documentPagePath, renderDocumentPage, renderHomePage,
   renderNotFoundPage, renderSessionPage, sessionPagePath,
 } from '../../functions/publish/site';
 import { SITE_CSS } from '../../functions/publish/site-css';
-import { DocumentRecord } from '../../functions/shared/document';
-import { tagTranslationStatus } from '../../functions/shared/translation-status';
-import { jobNumbersFrom } from '../../functions/shared/job-numbers';
-import { REGISTRY } from '../../functions/shared/registry';
-import type { Language } from '../../functions/shared/languages';
+import { DocumentRecord } from '../../functions/shared/domain/document';
+import { tagTranslationStatus } from '../../functions/shared/domain/translation-status';
+import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
+import { REGISTRY } from '../../functions/shared/domain/registry';
+import type { Language } from '../../functions/shared/domain/languages';
 
 // ── Fixtures ───────────────────────────────────────────────────────────────────────────────────
 

@@ -1,8 +1,8 @@
 // First: zod must be configured before the schemas below are defined.
 import './zod-config';
 import * as z from 'zod/mini';
-import { LANGUAGE_CODES } from '../../functions/shared/languages';
-import type { STORE_FIELDS } from '../../functions/shared/search-options';
+import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
+import type { STORE_FIELDS } from '../../functions/shared/domain/search-options';
 
 /**
  * The search data as the browser reads it (functions/publish/search-index.ts writes it): the list
@@ -38,7 +38,7 @@ export const Shard = z.object({
   title: z.string(),
   url: SitePath,
   documents: z.optional(z.array(ShardDocument)),
-  /** A prebuilt MiniSearch index (`toJSON()`), made with functions/shared/search-options.ts. */
+  /** A prebuilt MiniSearch index (`toJSON()`), made with functions/shared/domain/search-options.ts. */
   index: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Shard = z.infer<typeof Shard>;

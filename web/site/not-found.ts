@@ -1,6 +1,6 @@
 import { fetchSearchIndex, fetchShard } from './data';
 import { guessFromPath, type Guess } from './paths';
-import { symbolKey } from '../../functions/shared/search-options';
+import { symbolKey } from '../../functions/shared/domain/search-options';
 
 /**
  * The 404 page's suggestion (functions/publish/site.ts renderNotFoundPage): when the address looks

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HistoryEntry, Status } from '../../functions/shared/schemas';
+import { HistoryEntry, Status } from '../../functions/shared/domain/schemas';
 import type { Issue } from './issues';
 import { authHeaders } from './token';
 

@@ -1,8 +1,8 @@
 // First: zod must be configured before the schemas below are defined.
 import './zod-config';
 import type { z } from 'zod';
-import { body as bodyOf } from '../../functions/shared/registry';
-import { FINAL_STATUSES, SubmissionInput } from '../../functions/shared/schemas';
+import { body as bodyOf } from '../../functions/shared/domain/registry';
+import { FINAL_STATUSES, SubmissionInput } from '../../functions/shared/domain/schemas';
 import { ApiProblem, createSubmission, getSubmission, type SubmissionState, type Upload } from './api';
 import { KIND_CHOICES, LANGUAGE_CHOICES, agendaItemChoices, bodyChoices, fillSelect, seriesChoices, sessionGroups } from './choices';
 import { fileRows, formatSize, type RowDeclaration } from './file-rows';

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../functions/shared/schemas';
+import { CONTENT_TYPES } from '../../functions/shared/domain/schemas';
 import { LANGUAGE_CHOICES, MAX_FILES, PART_CHOICES, fillSelect } from './choices';
 import type { Target } from './issues';
 

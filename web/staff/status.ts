@@ -1,4 +1,4 @@
-import type { Status } from '../../functions/shared/schemas';
+import type { Status } from '../../functions/shared/domain/schemas';
 import type { SubmissionState } from './api';
 
 /** A submission's way to publication, as the steps staff see (docs/architecture.md#statuses-and-history). */

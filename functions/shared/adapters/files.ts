@@ -5,8 +5,8 @@ import {
   type GetObjectCommandOutput, type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { FileSniffer, typeMismatch } from './file-types';
-import type { FileDeclaration, StoredFile } from './schemas';
+import { FileSniffer, typeMismatch } from '../domain/file-types';
+import type { FileDeclaration, StoredFile } from '../domain/schemas';
 
 /** S3 access for submitted files (intake bucket) and the published site (site bucket). */
 export type Files = ReturnType<typeof createFiles>;

@@ -2,9 +2,9 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { BadRequest, DomainError, Unauthorized, UnsupportedMediaType } from './errors';
-import { ENV, optional } from './config';
-import { describeIssues } from './issues';
+import { BadRequest, DomainError, Unauthorized, UnsupportedMediaType } from '../domain/errors';
+import { ENV, optional } from '../adapters/config';
+import { describeIssues } from '../domain/issues';
 
 /**
  * The API's middleware, in one place: header normalisation, staff authentication, JSON bodies

@@ -1,8 +1,8 @@
-import type { DocumentRecord } from './document';
-import { masthead } from './document';
-import type { JobNumbers, SubmissionRecord } from './schemas';
-import type { Counter } from './store';
-import { documentPath } from './symbols';
+import type { DocumentRecord } from '../domain/document';
+import { masthead } from '../domain/document';
+import type { JobNumbers, SubmissionRecord } from '../domain/schemas';
+import type { Counter } from '../adapters/store';
+import { documentPath } from '../domain/symbols';
 
 /** What the API shows of records: one shape per kind, used by every route that returns it. */
 export function submissionView(r: SubmissionRecord, siteUrl: string) {

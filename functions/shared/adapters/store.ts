@@ -4,9 +4,9 @@ import {
   type BatchGetCommandOutput, type BatchWriteCommandOutput, type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { AllocationContention, BadRequest, Conflict, InvalidTransition, NotFound, SymbolConflict } from './errors';
-import { DocumentRecord } from './document';
-import { STATUSES, SubmissionRecord, type HistoryEntry, type Status } from './schemas';
+import { AllocationContention, BadRequest, Conflict, InvalidTransition, NotFound, SymbolConflict } from '../domain/errors';
+import { DocumentRecord } from '../domain/document';
+import { STATUSES, SubmissionRecord, type HistoryEntry, type Status } from '../domain/schemas';
 import { INDEXES } from './table';
 
 /**
