@@ -1,5 +1,6 @@
 import type { DocumentRecord } from '../shared/domain/document';
 import { agendaItemTitle, sessionDates, sessionTitle } from '../shared/domain/registry';
+import type { SessionDocuments } from '../shared/api/responses';
 import { documentView } from '../shared/api/views';
 import { byAgendaItemThenIssue, requireBody, requireSession, sessionFolder } from './links';
 
@@ -8,7 +9,7 @@ import { byAgendaItemThenIssue, requireBody, requireSession, sessionFolder } fro
  * and, the same bytes' worth of JSON, the static catalogue `A/HRC/47/documents.json`. One function
  * for both, so the two cannot drift.
  */
-export function sessionDocumentsView(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string) {
+export function sessionDocumentsView(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string): SessionDocuments {
   const b = requireBody(body);
   requireSession(body, session, documents);
   const ordered = [...documents].sort(byAgendaItemThenIssue);
@@ -25,8 +26,6 @@ export function sessionDocumentsView(body: string, session: number, documents: r
     })),
   };
 }
-
-export type SessionDocumentsView = ReturnType<typeof sessionDocumentsView>;
 
 /** `HRC`, 47 → `A/HRC/47/documents.json` */
 export function sessionCataloguePath(body: string, session: number): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publish, type PublishDeps } from '../../functions/publish/publish';
-import type { SessionDocumentsView } from '../../functions/publish/catalogue';
+import type { SessionDocuments } from '../../functions/shared/api/responses';
 import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
 import { SearchIndex, SearchShard } from '../../functions/publish/search-index';
 import { startTestStore } from '../support/dynamodb';
@@ -46,7 +46,7 @@ type Site = ReturnType<typeof memorySite>;
 
 const symbolsIn = {
   catalogue: (site: Site, folder: string) =>
-    (site.json(`${folder}documents.json`) as SessionDocumentsView).agendaItems.flatMap((i) => i.documents.map((d) => d.symbol)).sort(),
+    (site.json(`${folder}documents.json`) as SessionDocuments).agendaItems.flatMap((i) => i.documents.map((d) => d.symbol)).sort(),
   feed: (site: Site, path: string) => parseAtom(site.text(path)).entries.map((e) => e.id.slice(SITE.length + 1, -1)).sort(),
   shard: (site: Site, path: string) => SearchShard.parse(site.json(path)).documents.map((d) => d.symbol).sort(),
   // Document pages only (not the session page, nor the language pages).

@@ -3,9 +3,13 @@ import { masthead } from '../domain/document';
 import type { JobNumbers, SubmissionRecord } from '../domain/schemas';
 import type { Counter } from '../adapters/store';
 import { documentPath } from '../domain/symbols';
+import type { DocumentView, PrintedJobNumbers, SeriesView, SubmissionView } from './responses';
 
-/** What the API shows of records: one shape per kind, used by every route that returns it. */
-export function submissionView(r: SubmissionRecord, siteUrl: string) {
+/**
+ * What the API shows of records: one shape per kind, used by every route that returns it. The
+ * shapes are the schemas of ./responses, which the CLI and the staff page parse the answers with.
+ */
+export function submissionView(r: SubmissionRecord, siteUrl: string): SubmissionView {
   return {
     id: r.id,
     status: r.status,
@@ -21,7 +25,7 @@ export function submissionView(r: SubmissionRecord, siteUrl: string) {
   };
 }
 
-export function documentView(d: DocumentRecord, siteUrl: string) {
+export function documentView(d: DocumentRecord, siteUrl: string): DocumentView {
   return {
     symbol: d.symbol,
     url: `${siteUrl}/${documentPath(d.symbol)}`,
@@ -42,11 +46,11 @@ export function documentView(d: DocumentRecord, siteUrl: string) {
   };
 }
 
-/** `{ en: 'GE.21-08237(E)', … }` */
-function printedJobNumbers(jobs: JobNumbers): Record<string, string> {
-  return Object.fromEntries(Object.entries(jobs).map(([language, job]) => [language, job.printed]));
+/** `{ en: { internal: 'G2108237', printed: 'GE.21-08237(E)' }, … }` → `{ en: 'GE.21-08237(E)', … }`: the same languages. */
+function printedJobNumbers(jobs: JobNumbers): PrintedJobNumbers {
+  return Object.fromEntries(Object.entries(jobs).map(([language, job]) => [language, job.printed])) as PrintedJobNumbers;
 }
 
-export function seriesView(series: string, c: Counter) {
+export function seriesView(series: string, c: Counter): SeriesView {
   return { series, start: c.first ?? null, next: c.next, issued: Object.keys(c.claims).length, history: c.history };
 }

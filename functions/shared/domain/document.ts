@@ -42,21 +42,22 @@ export const DocumentRecord = z.object({
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
 /** The masthead as docs/domain.md#mastheads describes it, as one language version prints it (default English). */
-export interface Masthead {
-  unitedNations: string;
-  organ: string;
-  symbol: string;
-  distribution: string;
-  date: string;
+export const Masthead = z.object({
+  unitedNations: z.string(),
+  organ: z.string(),
+  symbol: z.string(),
+  distribution: z.string(),
+  date: z.string(),
   /** The version's own language ("Français"), printed by translated versions only. */
-  version?: string;
-  original: string;
-  body: string;
-  session: string;
-  sessionDates?: string;
-  agendaItem: string;
-  agendaItemTitle?: string;
-}
+  version: z.string().optional(),
+  original: z.string(),
+  body: z.string(),
+  session: z.string(),
+  sessionDates: z.string().optional(),
+  agendaItem: z.string(),
+  agendaItemTitle: z.string().optional(),
+});
+export type Masthead = z.infer<typeof Masthead>;
 
 /** A masthead line and the language it is actually in: English where a version's wording is unknown. */
 export interface MastheadText {

@@ -1,14 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * zod's issues as a person reads them: the path written as they would type it (`files[1].sha256`),
  * one issue per unknown field, and "is required" for a missing one. Used by the API's 4xx answers,
  * the CLI and the staff page, so all three say the same thing.
  */
-export interface Issue {
-  path: string;
-  message: string;
-}
+export const Issue = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof Issue>;
 
 export function formatPath(keys: readonly PropertyKey[]): string {
   return keys.reduce<string>(
