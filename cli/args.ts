@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Issue } from '../functions/shared/domain/issues';
 import { LANGUAGE_CODES } from '../functions/shared/domain/languages';
-import { CONTENT_TYPES } from '../functions/shared/domain/schemas';
+import { CONTENT_TYPES, PART_PATTERN } from '../functions/shared/domain/schemas';
 import type { Draft, FileSource } from './metadata';
 
 /**
@@ -47,7 +47,6 @@ const TYPE_BY_NAME: Record<string, (typeof CONTENT_TYPES)[number]> = {
   txt: TYPE_BY_EXTENSION['.txt']!,
 };
 
-const PART = /^(cover|annex(-[1-9][0-9]?)?)$/;
 const isLanguage = (word: string) => LANGUAGE_CODES.some((code) => code === word);
 const AS_RECEIVED = ['as-received', 'no-translate'];
 const KEYS = ['part', 'language', 'lang', 'translate', 'name', 'type'] as const;
@@ -89,7 +88,7 @@ export function parseFileSpec(spec: string): FileSpec {
     const segment = raw.trim();
     const eq = segment.indexOf('=');
     if (eq < 0) {
-      if (PART.test(segment)) set('part', segment, segment);
+      if (PART_PATTERN.test(segment)) set('part', segment, segment);
       else if (isLanguage(segment)) set('language', segment, segment);
       else if (AS_RECEIVED.includes(segment)) set('translate', false, segment);
       else if (segment) {

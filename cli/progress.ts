@@ -1,3 +1,4 @@
+import { WORKFLOW_STEPS, type WorkflowStep } from '../functions/shared/domain/schemas';
 import type { HistoryLine } from './api';
 import { cut } from './format';
 
@@ -6,8 +7,6 @@ import { cut } from './format';
  * with ✓/… markers and a bar, redrawn in place; elsewhere (scripts, CI, a file) one plain line per
  * new step, so that logs read well and nothing depends on cursor movement.
  */
-
-export const STEPS = ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'PUBLISHED'] as const;
 
 /** What the view needs of a submission: `SubmissionView` has it. */
 export interface Snapshot {
@@ -19,14 +18,14 @@ export interface Snapshot {
 
 export type Mark = 'done' | 'current' | 'failed' | 'pending';
 export interface StepRow {
-  status: (typeof STEPS)[number];
+  status: WorkflowStep;
   mark: Mark;
   /** The latest history entry with this status. */
   entry?: HistoryLine;
 }
 
-const stepIndex = (status: string) => STEPS.findIndex((s) => s === status);
-const STEP_WIDTH = Math.max(...STEPS.map((s) => s.length));
+const stepIndex = (status: string) => WORKFLOW_STEPS.findIndex((s) => s === status);
+const STEP_WIDTH = Math.max(...WORKFLOW_STEPS.map((s) => s.length));
 
 /** How far the submission has gone: the number of steps reached (AWAITING_UPLOAD is 1, PUBLISHED 5). */
 export function stepsReached(s: Snapshot): number {
@@ -36,7 +35,7 @@ export function stepsReached(s: Snapshot): number {
 
 export function stepRows(s: Snapshot): StepRow[] {
   const reached = stepsReached(s);
-  return STEPS.map((status, i) => {
+  return WORKFLOW_STEPS.map((status, i) => {
     const entry = s.history.findLast((h) => h.status === status);
     let mark: Mark = 'pending';
     if (i < reached) mark = 'done';
@@ -60,7 +59,7 @@ export function plainView(write: (text: string) => void): ProgressView {
     update(s) {
       for (const h of s.history.slice(printed)) {
         reached = Math.max(reached, stepIndex(h.status) + 1);
-        write(`${[`[${reached}/${STEPS.length}]`, h.status.padEnd(STEP_WIDTH), h.at, h.detail].filter(Boolean).join('  ')}\n`);
+        write(`${[`[${reached}/${WORKFLOW_STEPS.length}]`, h.status.padEnd(STEP_WIDTH), h.at, h.detail].filter(Boolean).join('  ')}\n`);
       }
       printed = Math.max(printed, s.history.length);
     },
@@ -109,9 +108,9 @@ export function frame(s: Snapshot, { colour, columns, elapsedMs }: FrameOptions)
   }
   const reached = stepsReached(s);
   const barLength = barWidth(width);
-  const filled = Math.round((reached / STEPS.length) * barLength);
+  const filled = Math.round((reached / WORKFLOW_STEPS.length) * barLength);
   const bar = c(s.status === 'FAILED' ? 'red' : 'green')('█'.repeat(filled)) + c('dim')('░'.repeat(barLength - filled));
-  lines.push(`  ${bar} ${reached}/${STEPS.length}  ${s.status}  ${Math.floor(elapsedMs / 1000)} s`);
+  lines.push(`  ${bar} ${reached}/${WORKFLOW_STEPS.length}  ${s.status}  ${Math.floor(elapsedMs / 1000)} s`);
   return lines;
 }
 

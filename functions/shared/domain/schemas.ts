@@ -29,9 +29,14 @@ const noteDate = z.iso.date('must be a real date written YYYY-MM-DD')
   .refine((d) => !ISO_DAY.test(d) || d >= FIRST_UN_DAY, `must not be before ${FIRST_UN_DAY}`)
   .refine((d) => !ISO_DAY.test(d) || d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'must not be in the future');
 
+/** The bounds of a submission, for the schema and for the forms that count down to them (the staff page). */
+export const SUBMISSION_LIMITS = { fileName: 255, sender: 500, addressee: 500, title: 1000, files: 20 } as const;
+/** `cover`, `annex`, `annex-2` … `annex-99`. */
+export const PART_PATTERN = /^(cover|annex(-[1-9][0-9]?)?)$/;
+
 export const FileDeclaration = z.strictObject({
-  name: text(255).refine((s) => !/[/\\]/.test(s), 'must be a file name without a folder (no / or \\)'),
-  part: z.string().regex(/^(cover|annex(-[1-9][0-9]?)?)$/, 'must be "cover", "annex" or "annex-N"'),
+  name: text(SUBMISSION_LIMITS.fileName).refine((s) => !/[/\\]/.test(s), 'must be a file name without a folder (no / or \\)'),
+  part: z.string().regex(PART_PATTERN, 'must be "cover", "annex" or "annex-N"'),
   language: Language,
   translate: z.boolean().default(true),
   contentType: z.enum(CONTENT_TYPES),
@@ -46,12 +51,12 @@ const SubmissionFields = z.strictObject({
   agendaItem: z.number().int().positive(),
   series: z.string(),
   kind: z.enum(KINDS),
-  sender: text(500),
-  addressee: text(500),
+  sender: text(SUBMISSION_LIMITS.sender),
+  addressee: text(SUBMISSION_LIMITS.addressee),
   dated: noteDate,
   originalLanguage: Language,
-  title: text(1000),
-  files: z.array(FileDeclaration).min(1, 'must list at least the cover note').max(20, 'must list at most 20 files'),
+  title: text(SUBMISSION_LIMITS.title),
+  files: z.array(FileDeclaration).min(1, 'must list at least the cover note').max(SUBMISSION_LIMITS.files, `must list at most ${SUBMISSION_LIMITS.files} files`),
 });
 
 /** The submission, checked against the registry (body, session, agenda item, series). */
@@ -88,6 +93,10 @@ export const SubmissionInput = SubmissionFields.superRefine((s, ctx) => {
   });
 });
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
+
+/** The happy path, in order (docs/architecture.md#statuses-and-history): FAILED can follow any step but the last. */
+export const WORKFLOW_STEPS = STATUSES.filter((s): s is Exclude<Status, 'FAILED'> => s !== 'FAILED');
+export type WorkflowStep = (typeof WORKFLOW_STEPS)[number];
 
 export const HistoryEntry = z.object({ at: z.string(), status: Status, detail: z.string().optional() });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
