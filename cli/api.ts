@@ -1,76 +1,15 @@
 import { resolve } from 'node:path';
 import { readLocalToken } from '../infra/local/token';
 import { z } from 'zod';
-import { STATUSES, type SubmissionInput } from '../functions/shared/domain/schemas';
-import { formatPath } from './metadata';
+import type { SubmissionInput } from '../functions/shared/domain/schemas';
+import {
+  CreatedSubmission, DocumentView, ErrorBody, SeriesView, SubmissionPage, SubmissionView, type Upload,
+} from '../functions/shared/api/responses';
 
-/** The Circulate API as the CLI sees it: a few routes, every answer checked with zod. */
+/** The Circulate API as the CLI sees it: a few routes, every answer checked with the API's own schemas. */
 
 export const DEFAULT_API = 'http://localhost:3000/api';
 const REQUEST_TIMEOUT_MS = 30_000;
-
-const Status = z.enum(STATUSES);
-const text = z.string().nullish();
-
-export const Upload = z.object({
-  name: z.string(),
-  method: z.string().min(1),
-  url: z.url(),
-  headers: z.record(z.string(), z.string()).default({}),
-});
-export type Upload = z.infer<typeof Upload>;
-
-export const CreatedSubmission = z.object({ id: z.string().min(1), status: Status, uploads: z.array(Upload) });
-export type CreatedSubmission = z.infer<typeof CreatedSubmission>;
-
-export const HistoryLine = z.object({ at: z.string(), status: Status, detail: text });
-export type HistoryLine = z.infer<typeof HistoryLine>;
-
-/** Why a submission failed: the API answers `{code, message}`; the workflow's `{error, cause}` and plain text are accepted too. */
-export const Failure = z.union([
-  z.string(),
-  z.object({ code: text, message: z.string() }),
-  z.object({ error: z.string(), cause: text }),
-]);
-export type Failure = z.infer<typeof Failure>;
-
-/** part → language → translation status (`original`, `pending`, `reproduced-as-received`…) */
-const Translations = z.record(z.string(), z.record(z.string(), z.string()));
-/** language → printed job number (`en` → `GE.21-08237(E)`) */
-const JobNumbers = z.record(z.string(), z.string());
-
-export const SubmittedFile = z.object({
-  name: z.string(),
-  part: z.string(),
-  language: z.string(),
-  translate: z.boolean().default(true),
-  size: z.number().nullish(),
-});
-
-export const SubmissionView = z.object({
-  id: z.string(),
-  status: Status,
-  symbol: text,
-  title: text,
-  createdAt: text,
-  submission: z.object({
-    title: z.string(),
-    body: text,
-    session: z.number().nullish(),
-    agendaItem: z.number().nullish(),
-    files: z.array(SubmittedFile).default([]),
-  }).nullish(),
-  jobNumbers: JobNumbers.nullish(),
-  translations: Translations.nullish(),
-  history: z.array(HistoryLine).default([]),
-  error: Failure.nullish(),
-  url: text,
-});
-export type SubmissionView = z.infer<typeof SubmissionView>;
-
-/** One page of `GET /submissions`; `cursor` asks for the next page, null on the last. */
-export const SubmissionPage = z.object({ items: z.array(SubmissionView), cursor: text });
-export type SubmissionPage = z.infer<typeof SubmissionPage>;
 
 export interface ListQuery {
   status?: string;
@@ -79,38 +18,6 @@ export interface ListQuery {
   limit?: number;
   cursor?: string;
 }
-
-export const DocumentView = z.object({
-  symbol: z.string(),
-  title: z.string(),
-  submissionId: text,
-  /** The documents route answers published documents; a status is shown when the API gives one. */
-  status: Status.nullish(),
-  /** The documents route calls the translation table `languages`. */
-  languages: Translations.nullish(),
-  translations: Translations.nullish(),
-  jobNumbers: JobNumbers.nullish(),
-  url: text,
-});
-export type DocumentView = z.infer<typeof DocumentView>;
-
-export const SeriesView = z.object({
-  series: z.string(),
-  start: z.number().nullable(),
-  next: z.number(),
-  issued: z.number(),
-  history: z.array(z.object({ at: z.string(), action: z.string(), start: z.number(), by: z.string() })),
-});
-export type SeriesView = z.infer<typeof SeriesView>;
-
-const ErrorBody = z.object({
-  error: z.object({ code: z.string().optional(), message: z.string(), details: z.unknown().optional() }),
-});
-/** `details`, when it is a list of issues: strings, or `{path, message}` as zod gives them. */
-const IssueList = z.array(z.union([
-  z.string(),
-  z.object({ path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).optional(), message: z.string() }),
-]));
 
 /** The API answered with an error (4xx or 5xx), or refused an upload. */
 export class ApiError extends Error {
@@ -187,14 +94,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-function issuesOf(details: unknown): string[] {
-  const list = IssueList.safeParse(details);
-  if (!list.success) return [];
-  return list.data.map((issue) => {
-    if (typeof issue === 'string') return issue;
-    const where = typeof issue.path === 'string' ? issue.path : formatPath(issue.path ?? []);
-    return where ? `${where}: ${issue.message}` : issue.message;
-  });
+/** `details`, when it is a list of issues (a refused body or query), one line each. */
+function issuesOf(details: ErrorBody['error']['details']): string[] {
+  if (!Array.isArray(details)) return [];
+  return details.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
 }
 
 /** The message of an S3 error document (`<Error><Code>…</Code><Message>…</Message>`), if that is what came back. */

@@ -3,11 +3,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../functions/shared/domain/languages';
 import { BODY_CODES } from '../functions/shared/domain/registry';
-import { FINAL_STATUSES, KINDS, STATUSES } from '../functions/shared/domain/schemas';
+import { FINAL_STATUSES, KINDS, STATUSES, Status } from '../functions/shared/domain/schemas';
+import type { DocumentView, Failure, SeriesView, SubmissionView } from '../functions/shared/api/responses';
+import type { HistoryEntry } from '../functions/shared/domain/schemas';
 import {
   ApiError, BadConfiguration, DEFAULT_API, MissingToken, NetworkError, UnexpectedAnswer, apiFromEnv,
-  type Answer, type CirculateApi, type DocumentView, type Failure, type HistoryLine, type ListQuery, type SeriesView,
-  type SubmissionView,
+  type Answer, type CirculateApi, type ListQuery,
 } from './api';
 import { FIELD_FLAGS, draftFromFlags, type FileFlag, type FileOption, type SubmitFlags } from './args';
 import { cut, table } from './format';
@@ -37,26 +38,12 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 const isFinal = (status: string) => FINAL_STATUSES.some((s) => s === status);
 
-export function historyLine(h: HistoryLine): string {
+export function historyLine(h: HistoryEntry): string {
   return [h.at, h.status, h.detail].filter(Boolean).join('  ');
 }
 
-/** The API answers `{code, message}`; the message is often a Lambda error as JSON (`{"errorMessage": …}`). */
-export function failureMessage(f: Failure): string {
-  if (typeof f === 'string') return f;
-  const [code, message] = 'message' in f ? [f.code, f.message] : [f.error, f.cause];
-  const lambda = z.object({ errorMessage: z.string() }).safeParse(parseJson(message ?? ''));
-  const text = lambda.success ? lambda.data.errorMessage : message;
-  return [code, text].filter(Boolean).join(': ');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+/** `DiskFull: the site bucket refused the page` (the cause is already readable: functions/mark-failed). */
+export const failureMessage = (f: Failure) => [f.code, f.message].filter(Boolean).join(': ');
 
 // ── following a submission ─────────────────────────────────────────────────────────────────────
 
@@ -182,7 +169,7 @@ async function submit(metadataFile: string | undefined, o: SubmitOptions): Promi
 const field = (label: string, value: string) => out(`${`${label}:`.padEnd(10)}${value}`);
 
 /** One row per language: its job number and the status of each part in it. */
-function versionsTable(jobNumbers: Record<string, string> | null | undefined, translations: Record<string, Record<string, string>> | null | undefined): string[] {
+function versionsTable(jobNumbers: Record<string, string> | null, translations: Record<string, Record<string, string>> | null): string[] {
   const parts = Object.keys(translations ?? {});
   const known = new Set([...Object.keys(jobNumbers ?? {}), ...parts.flatMap((p) => Object.keys(translations?.[p] ?? {}))]);
   const languages = [...LANGUAGE_CODES.filter((l) => known.delete(l)), ...known];
@@ -191,7 +178,7 @@ function versionsTable(jobNumbers: Record<string, string> | null | undefined, tr
   return table(['language', 'job number', ...parts], rows);
 }
 
-function showVersions(jobNumbers: Record<string, string> | null | undefined, translations: Record<string, Record<string, string>> | null | undefined) {
+function showVersions(jobNumbers: Record<string, string> | null, translations: Record<string, Record<string, string>> | null) {
   const lines = versionsTable(jobNumbers, translations);
   if (lines.length === 0) return;
   out('versions:');
@@ -199,17 +186,16 @@ function showVersions(jobNumbers: Record<string, string> | null | undefined, tra
 }
 
 function showSubmission(s: SubmissionView): void {
+  const sub = s.submission;
   field('id', s.id);
   field('status', s.status);
   field('symbol', s.symbol ?? '(not assigned yet)');
-  const title = s.title ?? s.submission?.title;
-  if (title) field('title', title);
-  const sub = s.submission;
-  if (sub?.session != null) field('session', `${sub.body ?? ''} ${sub.session}, agenda item ${sub.agendaItem ?? '?'}`.trim());
-  if (s.createdAt) field('created', s.createdAt);
-  if (sub && sub.files.length > 0) {
+  field('title', sub.title);
+  field('session', `${sub.body} ${sub.session}, agenda item ${sub.agendaItem}`);
+  field('created', s.createdAt);
+  if (sub.files.length > 0) {
     out('files:');
-    const rows = sub.files.map((f) => [f.name, f.part, f.language, f.translate ? 'yes' : 'no (as received)', f.size == null ? '' : `${f.size} bytes`]);
+    const rows = sub.files.map((f) => [f.name, f.part, f.language, f.translate ? 'yes' : 'no (as received)', `${f.size} bytes`]);
     table(['name', 'part', 'language', 'translate', 'size'], rows).forEach((line) => out(`  ${line}`));
   }
   showVersions(s.jobNumbers, s.translations);
@@ -221,13 +207,13 @@ function showSubmission(s: SubmissionView): void {
   if (s.url) field('url', s.url);
 }
 
+/** The documents route answers published documents only. */
 function showDocument(d: DocumentView): void {
-  if (d.submissionId) field('id', d.submissionId);
-  field('status', d.status ?? 'PUBLISHED');
+  field('status', 'PUBLISHED');
   field('symbol', d.symbol);
   field('title', d.title);
-  showVersions(d.jobNumbers, d.languages ?? d.translations);
-  if (d.url) field('url', d.url);
+  showVersions(d.jobNumbers, d.languages);
+  field('url', d.url);
 }
 
 const JsonOption = z.object({ json: z.boolean().default(false) });
@@ -261,7 +247,7 @@ async function watch(id: string, options: z.infer<typeof WatchOptions>): Promise
 // ── list ───────────────────────────────────────────────────────────────────────────────────────
 
 const ListOptions = z.object({
-  status: z.enum(STATUSES).optional(),
+  status: Status.optional(),
   session: z.number().optional(),
   body: z.string().optional(),
   limit: z.number().int().positive(),
@@ -273,15 +259,15 @@ type ListOptions = z.infer<typeof ListOptions>;
 /** The items as they came, for `--json` (the page itself is checked by the API client). */
 const RawPage = z.object({ items: z.array(z.unknown()) });
 
-const created = (at: string | null | undefined) => (at ? at.replace('T', ' ').slice(0, 16) : '');
+const created = (at: string) => at.replace('T', ' ').slice(0, 16);
 
 function listTable(items: readonly SubmissionView[]): string[] {
   const rows = items.map((s) => [
     s.id,
     s.status,
     s.symbol ?? '',
-    s.submission?.session == null ? '' : `${s.submission.session}/${s.submission.agendaItem ?? '?'}`,
-    s.title ?? s.submission?.title ?? '',
+    `${s.submission.session}/${s.submission.agendaItem}`,
+    s.submission.title,
     created(s.createdAt),
   ]);
   const header = ['ID', 'STATUS', 'SYMBOL', 'SESS/ITEM', 'TITLE', 'CREATED (UTC)'];

@@ -1,5 +1,4 @@
-import { WORKFLOW_STEPS, type WorkflowStep } from '../functions/shared/domain/schemas';
-import type { HistoryLine } from './api';
+import { WORKFLOW_STEPS, type HistoryEntry, type WorkflowStep } from '../functions/shared/domain/schemas';
 import { cut } from './format';
 
 /**
@@ -13,7 +12,7 @@ export interface Snapshot {
   id: string;
   status: string;
   symbol?: string | null;
-  history: readonly HistoryLine[];
+  history: readonly HistoryEntry[];
 }
 
 export type Mark = 'done' | 'current' | 'failed' | 'pending';
@@ -21,7 +20,7 @@ export interface StepRow {
   status: WorkflowStep;
   mark: Mark;
   /** The latest history entry with this status. */
-  entry?: HistoryLine;
+  entry?: HistoryEntry;
 }
 
 const stepIndex = (status: string) => WORKFLOW_STEPS.findIndex((s) => s === status);
