@@ -1,27 +1,10 @@
-import { z } from 'zod';
-import { HistoryEntry, Status } from '../../functions/shared/domain/schemas';
+import type { z } from 'zod';
+import { CreatedSubmission, ErrorBody, SubmissionView } from '../../functions/shared/api/responses';
+import type { SubmissionInput } from '../../functions/shared/domain/schemas';
 import type { Issue } from './issues';
 import { authHeaders } from './token';
 
-/** The API, same origin (`/api/…`, as CloudFront and the embedded stack serve it), answers checked with zod. */
-const Upload = z.object({ name: z.string(), method: z.string(), url: z.url({ protocol: /^https?$/ }), headers: z.record(z.string(), z.string()) });
-export type Upload = z.infer<typeof Upload>;
-
-const Created = z.object({ id: z.string(), status: Status, uploads: z.array(Upload) });
-
-const SubmissionState = z.object({
-  id: z.string(),
-  status: Status,
-  symbol: z.string().nullable(),
-  url: z.url({ protocol: /^https?$/ }).nullable(),
-  history: z.array(HistoryEntry),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
-});
-export type SubmissionState = z.infer<typeof SubmissionState>;
-
-const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
-});
+/** The API, same origin (`/api/…`, as CloudFront and the embedded stack serve it), answers checked with the API's own schemas. */
 
 /** An answer other than the one hoped for: `status` 0 when Circulate could not be reached. */
 export class ApiProblem extends Error {
@@ -46,7 +29,11 @@ async function call<T extends z.ZodType>(schema: T, path: string, init: RequestI
   }
   if (!res.ok) {
     const body = ErrorBody.safeParse(json);
-    if (body.success) throw new ApiProblem(res.status, body.data.error.code, body.data.error.message, body.data.error.details);
+    if (body.success) {
+      const { code, message, details } = body.data.error;
+      // Only a refused body has issues to show beside the fields.
+      throw new ApiProblem(res.status, code, message, Array.isArray(details) ? details : []);
+    }
     throw new ApiProblem(res.status, 'Http', `Circulate answered ${res.status} ${res.statusText}`.trim());
   }
   const parsed = schema.safeParse(json);
@@ -54,10 +41,10 @@ async function call<T extends z.ZodType>(schema: T, path: string, init: RequestI
   return parsed.data;
 }
 
-export function createSubmission(body: unknown) {
-  return call(Created, '/submissions', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+export function createSubmission(body: SubmissionInput) {
+  return call(CreatedSubmission, '/submissions', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 }
 
 export function getSubmission(id: string) {
-  return call(SubmissionState, `/submissions/${encodeURIComponent(id)}`, { cache: 'no-store' });
+  return call(SubmissionView, `/submissions/${encodeURIComponent(id)}`, { cache: 'no-store' });
 }

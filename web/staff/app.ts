@@ -2,8 +2,9 @@
 import './zod-config';
 import type { z } from 'zod';
 import { body as bodyOf } from '../../functions/shared/domain/registry';
-import { FINAL_STATUSES, SubmissionInput } from '../../functions/shared/domain/schemas';
-import { ApiProblem, createSubmission, getSubmission, type SubmissionState, type Upload } from './api';
+import type { Upload } from '../../functions/shared/api/responses';
+import { FINAL_STATUSES, SUBMISSION_LIMITS, type Status, SubmissionInput } from '../../functions/shared/domain/schemas';
+import { ApiProblem, createSubmission, getSubmission } from './api';
 import { KIND_CHOICES, LANGUAGE_CHOICES, agendaItemChoices, bodyChoices, fillSelect, seriesChoices, sessionGroups } from './choices';
 import { fileRows, formatSize, type RowDeclaration } from './file-rows';
 import { fromZod, issueView, type Issue, type Target } from './issues';
@@ -54,9 +55,10 @@ function bodyChanged() {
 select('body').addEventListener('change', bodyChanged);
 bodyChanged();
 
-// --- The title's counter (the rule is SubmissionInput's: at most 1,000 characters once trimmed) ------
+// --- The title's counter (the rule is SubmissionInput's: at most SUBMISSION_LIMITS.title characters once trimmed)
 
-const TITLE_MAX = 1000;
+const TITLE_MAX = SUBMISSION_LIMITS.title;
+byId('title-max').textContent = TITLE_MAX.toLocaleString('en');
 const title = byId<HTMLTextAreaElement>('title');
 const counter = byId('title-counter');
 const counterLive = byId('title-counter-live');
@@ -293,7 +295,7 @@ async function follow(id: string) {
   byId('status-id').textContent = id;
   const steps = byId<HTMLOListElement>('status-steps');
   const result = byId('status-result');
-  let last: SubmissionState['status'] | undefined;
+  let last: Status | undefined;
   for (;;) {
     try {
       const state = await getSubmission(id);

@@ -1,6 +1,6 @@
 import { LANGUAGES, LANGUAGE_CODES } from '../../functions/shared/domain/languages';
 import { REGISTRY, agendaItemTitle, sessionDates, sessionTitle, type BodyConfig } from '../../functions/shared/domain/registry';
-import { KINDS } from '../../functions/shared/domain/schemas';
+import { KINDS, SUBMISSION_LIMITS } from '../../functions/shared/domain/schemas';
 
 /** The form's choices, all from the registry and the language table: nothing listed twice. */
 export interface Choice { value: string; text: string }
@@ -39,8 +39,8 @@ export function seriesChoices(b: BodyConfig): Choice[] {
 
 export const LANGUAGE_CHOICES: Choice[] = LANGUAGE_CODES.map((code) => ({ value: code, text: LANGUAGES[code].name }));
 
-/** The parts a submission can have (FileDeclaration.part): the cover, then annex, annex-2, annex-3, … */
-export const MAX_FILES = 20;
+/** The parts a submission can have (FileDeclaration.part): the cover, then annex, annex-2, annex-3, … one per file it may have. */
+export const MAX_FILES = SUBMISSION_LIMITS.files;
 export const PART_CHOICES: Choice[] = [
   { value: 'cover', text: 'Cover note' },
   { value: 'annex', text: 'Annex' },

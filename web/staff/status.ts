@@ -1,14 +1,17 @@
-import type { Status } from '../../functions/shared/domain/schemas';
-import type { SubmissionState } from './api';
+import type { SubmissionView } from '../../functions/shared/api/responses';
+import { WORKFLOW_STEPS, type Status } from '../../functions/shared/domain/schemas';
+
+/** Each status as staff read it. */
+const LABELS: Record<Status, string> = {
+  AWAITING_UPLOAD: 'Awaiting upload', RECEIVED: 'Received', SYMBOL_ASSIGNED: 'Symbol assigned', TAGGED: 'Tagged',
+  PUBLISHED: 'Published', FAILED: 'Failed',
+};
 
 /** A submission's way to publication, as the steps staff see (docs/architecture.md#statuses-and-history). */
-const STEPS: readonly { status: Status; label: string }[] = [
-  { status: 'AWAITING_UPLOAD', label: 'Awaiting upload' },
-  { status: 'RECEIVED', label: 'Received' },
-  { status: 'SYMBOL_ASSIGNED', label: 'Symbol assigned' },
-  { status: 'TAGGED', label: 'Tagged' },
-  { status: 'PUBLISHED', label: 'Published' },
-];
+const STEPS = WORKFLOW_STEPS.map((status) => ({ status, label: LABELS[status] }));
+
+/** What the page shows of a submission. */
+type SubmissionState = Pick<SubmissionView, 'status' | 'symbol' | 'url' | 'history' | 'error'>;
 
 const time = (iso: string) => {
   const at = new Date(iso);
@@ -42,7 +45,7 @@ export function renderSteps(list: HTMLOListElement, state: SubmissionState): voi
     const li = document.createElement('li');
     li.className = 'failed';
     li.setAttribute('aria-current', 'step');
-    li.append(span('step-label', 'Failed'));
+    li.append(span('step-label', LABELS.FAILED));
     const at = reached.get('FAILED');
     if (at) li.append(' ', span('step-time', time(at)));
     items.push(li);
@@ -53,12 +56,10 @@ export function renderSteps(list: HTMLOListElement, state: SubmissionState): voi
 /** What to announce for a status, once, when it is reached. */
 export function announcement(state: SubmissionState): string {
   switch (state.status) {
-    case 'AWAITING_UPLOAD': return 'Awaiting upload';
-    case 'RECEIVED': return 'Received';
-    case 'SYMBOL_ASSIGNED': return `Symbol assigned: ${state.symbol ?? ''}`;
-    case 'TAGGED': return 'Tagged';
+    case 'SYMBOL_ASSIGNED': return `${LABELS.SYMBOL_ASSIGNED}: ${state.symbol ?? ''}`;
     case 'PUBLISHED': return `Published as ${state.symbol ?? ''}`;
-    case 'FAILED': return `Failed: ${state.error?.message ?? 'no reason given'}`;
+    case 'FAILED': return `${LABELS.FAILED}: ${state.error?.message ?? 'no reason given'}`;
+    default: return LABELS[state.status];
   }
 }
 
