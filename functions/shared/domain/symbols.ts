@@ -433,7 +433,7 @@ export function symbolOf(ref: SeriesRef, number: number): string {
     return symbol;
   } catch (e) {
     // A bad registry entry or a bad number is our mistake, not the caller's: not a 400.
-    if (e instanceof MalformedSymbol) throw new RangeError(`No valid symbol for ${ref.body} ${ref.session} "${ref.series}" ${number}: ${e.message}`);
+    if (e instanceof MalformedSymbol) throw new RangeError(`No valid symbol for ${ref.body} ${ref.session} "${ref.series}" ${number}: ${e.message}`, { cause: e });
     throw e;
   }
 }
