@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { NOT_FOUND_SCRIPT_PATH, SEARCH_SCRIPT_PATH } from '../functions/publish/site';
+import {
+  NOT_FOUND_SCRIPT_PATH, SEARCH_SCRIPT_PATH, STAFF_PAGE_PATH, STAFF_SCRIPT_PATH, STAFF_STYLESHEET_PATH,
+} from '../functions/shared/domain/site-paths';
 
 /**
  * The site's static objects, for the site bucket: the staff upload page under `staff/` (its HTML
@@ -44,13 +46,13 @@ export async function buildStaffAssets(): Promise<SiteAsset[]> {
     bundle(join(STAFF, 'app.ts')),
   ]);
   return [
-    { key: 'staff/index.html', body: html, contentType: 'text/html; charset=utf-8' },
-    { key: 'staff/app.js', body: script, contentType: SCRIPT },
-    { key: 'staff/staff.css', body: css, contentType: 'text/css; charset=utf-8' },
+    { key: STAFF_PAGE_PATH, body: html, contentType: 'text/html; charset=utf-8' },
+    { key: STAFF_SCRIPT_PATH, body: script, contentType: SCRIPT },
+    { key: STAFF_STYLESHEET_PATH, body: css, contentType: 'text/css; charset=utf-8' },
   ];
 }
 
-/** The public pages' scripts, at the keys the pages name (functions/publish/site.ts). */
+/** The public pages' scripts, at the keys the pages name (functions/shared/domain/site-paths.ts). */
 export async function buildSiteAssets(): Promise<SiteAsset[]> {
   const [search, notFound] = await Promise.all([bundle(join(SITE, 'search.ts')), bundle(join(SITE, 'not-found.ts'))]);
   return [
