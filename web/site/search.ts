@@ -2,7 +2,7 @@ import { fetchSearchIndex, fetchShard } from './data';
 import { exactSymbol, indexShard, searchAll, type Hit, type SessionSearch } from './search-engine';
 
 /**
- * The search page (functions/publish/site.ts renderSearchPage): results as the reader types, the
+ * The search page (functions/publish/pages/search.ts): results as the reader types, the
  * query kept in the address (`/search/?q=…`), and a query that is exactly a published symbol
  * opening its document. Everything is built with DOM calls and textContent: no submitted string is
  * ever parsed as markup.
