@@ -1,3 +1,4 @@
+import { byId } from '../dom';
 import { fetchSearchIndex, fetchShard } from './data';
 import { exactSymbol, indexShard, searchAll, type Hit, type SessionSearch } from './search-engine';
 
@@ -12,12 +13,6 @@ const SHOWN = 50;
 const TYPING_PAUSE_MS = 150;
 /** The page's own title ("Search — …"), which a query's title starts from. */
 const PAGE_TITLE = document.title;
-
-const byId = <T extends HTMLElement>(id: string): T => {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`The page has no #${id}`);
-  return e as T;
-};
 
 const form = byId<HTMLFormElement>('search-form');
 const input = byId<HTMLInputElement>('q');
