@@ -1,7 +1,8 @@
 import type { DocumentRecord } from '../shared/domain/document';
 import { agendaItemTitle, sessionDates, sessionTitle } from '../shared/domain/registry';
 import { documentView } from '../shared/api/views';
-import { byAgendaItemThenIssue, requireBody, requireSession, sessionFolder } from './links';
+import { byAgendaItemThenIssue } from './order';
+import { requireBody, requireSession } from './sessions';
 
 /**
  * A session's documents by agenda item: the answer of `GET /api/sessions/{body}/{session}/documents`
@@ -27,11 +28,6 @@ export function sessionDocumentsView(body: string, session: number, documents: r
 }
 
 export type SessionDocumentsView = ReturnType<typeof sessionDocumentsView>;
-
-/** `HRC`, 47 → `A/HRC/47/documents.json` */
-export function sessionCataloguePath(body: string, session: number): string {
-  return `${sessionFolder(body, session)}documents.json`;
-}
 
 export function renderSessionCatalogue(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string): string {
   return `${JSON.stringify(sessionDocumentsView(body, session, documents, siteUrl))}\n`;

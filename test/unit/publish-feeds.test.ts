@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DocumentRecord } from '../../functions/shared/domain/document';
-import { FEED_ENTRIES, SITE_FEED_PATH, renderSessionFeed, renderSiteFeed, sessionFeedPath } from '../../functions/publish/feeds';
-import { SITEMAP_INDEX_PATH, renderSessionSitemap, renderSitemapIndex, sessionSitemapPath } from '../../functions/publish/sitemaps';
+import { FEED_ENTRIES, renderSessionFeed, renderSiteFeed } from '../../functions/publish/feeds';
+import { renderSessionSitemap, renderSitemapIndex } from '../../functions/publish/sitemaps';
+import { SITEMAP_INDEX_PATH, SITE_FEED_PATH } from '../../functions/shared/domain/site-paths';
+import { sessionFeedPath, sessionSitemapPath } from '../../functions/publish/sessions';
 import { el, escapeXml, xmlDocument } from '../../functions/publish/xml';
 import { doc } from './publish-fixtures';
 import { checkWellFormed, parseAtom, parseSitemap, parseSitemapIndex } from './publish-xml';
