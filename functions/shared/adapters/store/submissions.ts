@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidTransition, NotFound } from '../../domain/errors';
-import { STATUSES, SubmissionRecord, type HistoryEntry, type Status } from '../../domain/schemas';
+import { STATUSES, SubmissionRecord, UNFINISHED_STATUSES, type HistoryEntry, type Status } from '../../domain/schemas';
 import { INDEXES } from '../table';
 import {
   decodeCursor, encodeCursor, isConditionFailure, queryAll, sessionKey, withoutKeys, type Page, type TableContext,
@@ -141,7 +141,7 @@ export function createSubmissionStore(ctx: TableContext) {
     /** Submissions not yet PUBLISHED or FAILED, for the embedded stack to drive on when it starts. */
     async unfinishedSubmissions(): Promise<SubmissionRecord[]> {
       const unfinished: SubmissionRecord[] = [];
-      for (const status of ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED'] as const) {
+      for (const status of UNFINISHED_STATUSES) {
         unfinished.push(...await queryAll(ctx, {
           IndexName: INDEXES.byStatus.name,
           KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey },
