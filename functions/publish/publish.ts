@@ -4,7 +4,7 @@ import { isoDateIn } from '../shared/domain/dates';
 import type { Files } from '../shared/adapters/files';
 import { publishedFilePath } from '../shared/adapters/files';
 import { body as bodyOf } from '../shared/domain/registry';
-import type { Store } from '../shared/adapters/store';
+import type { Clock, DocumentStore, SiteState, SiteStateStore, SubmissionStore } from '../shared/adapters/store';
 import { LANGUAGE_CODES } from '../shared/domain/languages';
 import { parseSymbol } from '../shared/domain/symbols';
 import {
@@ -37,7 +37,13 @@ export interface SiteObject {
   contentType: string;
 }
 
-export type PublishDeps = { store: Store; files: Pick<Files, 'publishFile' | 'putPage'>; siteUrl: string };
+/** What Publish uses: the submission, the document records, the session's and site's state, the store's clock. */
+export type PublishStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>
+  & Pick<DocumentStore, 'getDocuments' | 'putDocument'>
+  & Pick<SiteStateStore, 'addToSession' | 'addToLatest' | 'addToSite' | 'sessionState' | 'siteState' | 'latestDocuments' | 'markIndexed'>
+  & Clock;
+
+export type PublishDeps = { store: PublishStore; files: Pick<Files, 'publishFile' | 'putPage'>; siteUrl: string };
 
 /** The session's or site's version kept moving while its files were rewritten, more times than concurrency explains. */
 export class PublishContention extends DomainError {
@@ -83,8 +89,6 @@ function sessionObjects(symbol: string, body: string, session: number, documents
     { path: sessionSitemapPath(body, session), body: renderSessionSitemap(body, session, documents, siteUrl, pageKeys), contentType: SITEMAP_CONTENT_TYPE },
   ];
 }
-
-type SiteState = Awaited<ReturnType<Store['siteState']>>;
 
 /**
  * What a publication rewrites site-wide, from bounded data: the sessions with their counts and
