@@ -13,7 +13,7 @@ export default {
   // jest's summary, then one plain `N passed, N failed` line (test/support/summary-reporter.js) for CI.
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{unit,infra,state-machines}/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{unit,infra,state-machines}/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/setup-unit.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/setup-e2e.ts'] },
   ],
 };

@@ -2,14 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { NOT_FOUND_SCRIPT_PATH, SEARCH_SCRIPT_PATH } from '../functions/publish/site';
+import { PALETTE_CSS } from '../functions/publish/palette';
+import {
+  NOT_FOUND_SCRIPT_PATH, SEARCH_SCRIPT_PATH, STAFF_PAGE_PATH, STAFF_SCRIPT_PATH, STAFF_STYLESHEET_PATH,
+} from '../functions/shared/domain/site-paths';
 
 /**
  * The site's static objects, for the site bucket: the staff upload page under `staff/` (its HTML
- * and CSS as written, its script bundled by esbuild with zod and the submission schema, so the
- * browser checks what the API checks), and the public pages' scripts under `assets/` (search, and
- * the 404 page's suggestion), bundled from web/site. Used by the embedded stack at start; the CDK
- * app deploys the same objects.
+ * as written, its CSS after the site's palette, its script bundled by esbuild with zod and the
+ * submission schema, so the browser checks what the API checks), and the public pages' scripts
+ * under `assets/` (search, and the 404 page's suggestion), bundled from web/site. Used by the
+ * embedded stack at start; the CDK app deploys the same objects.
  */
 export interface SiteAsset { key: string; body: string | Uint8Array; contentType: string }
 
@@ -37,20 +40,25 @@ async function bundle(entry: string): Promise<Uint8Array> {
   return script.contents;
 }
 
+/** web/staff/staff.css after the palette it uses (functions/publish/palette.ts), which it does not define. */
+export async function staffStylesheet(): Promise<string> {
+  return `${PALETTE_CSS}${await readFile(join(STAFF, 'staff.css'), 'utf8')}`;
+}
+
 export async function buildStaffAssets(): Promise<SiteAsset[]> {
   const [html, css, script] = await Promise.all([
     readFile(join(STAFF, 'index.html'), 'utf8'),
-    readFile(join(STAFF, 'staff.css'), 'utf8'),
+    staffStylesheet(),
     bundle(join(STAFF, 'app.ts')),
   ]);
   return [
-    { key: 'staff/index.html', body: html, contentType: 'text/html; charset=utf-8' },
-    { key: 'staff/app.js', body: script, contentType: SCRIPT },
-    { key: 'staff/staff.css', body: css, contentType: 'text/css; charset=utf-8' },
+    { key: STAFF_PAGE_PATH, body: html, contentType: 'text/html; charset=utf-8' },
+    { key: STAFF_SCRIPT_PATH, body: script, contentType: SCRIPT },
+    { key: STAFF_STYLESHEET_PATH, body: css, contentType: 'text/css; charset=utf-8' },
   ];
 }
 
-/** The public pages' scripts, at the keys the pages name (functions/publish/site.ts). */
+/** The public pages' scripts, at the keys the pages name (functions/shared/domain/site-paths.ts). */
 export async function buildSiteAssets(): Promise<SiteAsset[]> {
   const [search, notFound] = await Promise.all([bundle(join(SITE, 'search.ts')), bundle(join(SITE, 'not-found.ts'))]);
   return [

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command (npm test): type-check, then every test kind. Installs what the tests need
+# The test command (npm test): type-check and lint, then every test kind with jest. Installs what the tests need
 # from the machine's package manager when it is missing, so it also works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +18,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-tsc_start=$(date +%s)
-npx tsc --noEmit
-echo "typecheck: ok ($(( $(date +%s) - tsc_start ))s)"
+# Type-check and lint side by side (each is mostly one core's work), then the tests.
+checks_start=$(date +%s)
+npx tsc --noEmit & tsc_pid=$!
+npx eslint . & lint_pid=$!
+wait $tsc_pid || { echo "typecheck: failed"; exit 1; }
+wait $lint_pid || { echo "lint: failed"; exit 1; }
+echo "typecheck and lint: ok ($(( $(date +%s) - checks_start ))s)"
 
 # jest runs the tests as ES modules (middy 7 is ESM only), which needs Node's VM modules.
 export CIRCULATE_TEST_SUMMARY

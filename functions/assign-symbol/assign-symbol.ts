@@ -2,8 +2,11 @@ import { isoDateIn } from '../shared/domain/dates';
 import { InvalidTransition } from '../shared/domain/errors';
 import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from './job-numbers';
 import { body as bodyOf, dutyStationOf } from '../shared/domain/registry';
-import type { Store } from '../shared/adapters/store';
+import type { CounterStore, SubmissionStore, SymbolStore } from '../shared/adapters/store';
 import { seriesPrefix, symbolOf } from '../shared/domain/symbols';
+
+/** What AssignSymbol uses: the submission, the counters it takes numbers from, the symbol it claims. */
+export type AssignSymbolStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'> & Pick<CounterStore, 'allocate'> & Pick<SymbolStore, 'claimSymbol'>;
 
 /**
  * Gives the submission the next number of its series (body + session + series) and its six
@@ -12,7 +15,7 @@ import { seriesPrefix, symbolOf } from '../shared/domain/symbols';
  * or a second execution for the same submission, gets the same numbers, and no number is skipped.
  * The symbol record makes a symbol taken for ever.
  */
-export async function assignSymbol(submissionId: string, store: Store): Promise<{ submissionId: string; symbol: string }> {
+export async function assignSymbol(submissionId: string, store: AssignSymbolStore): Promise<{ submissionId: string; symbol: string }> {
   const record = await store.mustGetSubmission(submissionId);
   if (record.symbol) return { submissionId, symbol: record.symbol };
   // Only a received submission takes a number: one that failed keeps none, so none is wasted.

@@ -3,11 +3,12 @@ import { intakeKey } from '../shared/adapters/files';
 import { BadRequest } from '../shared/domain/errors';
 import { parseOrBadRequest } from '../shared/handlers/http';
 import { SubmissionInput, type SubmissionRecord } from '../shared/domain/schemas';
-import type { Store } from '../shared/adapters/store';
+import type { Clock, SubmissionStore } from '../shared/adapters/store';
 
 export interface CreateSubmissionDeps {
-  store: Store;
-  files: Files;
+  /** The record is stamped with the store's clock, as its history will be. */
+  store: Pick<SubmissionStore, 'createSubmission'> & Clock;
+  files: Pick<Files, 'presignUpload'>;
   newId: () => string;
   /** Largest file accepted, in bytes. */
   maxFileSize: number;

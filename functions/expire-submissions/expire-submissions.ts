@@ -1,14 +1,14 @@
 import { ENV } from '../shared/adapters/config';
 import type { Files } from '../shared/adapters/files';
-import type { Store } from '../shared/adapters/store';
+import type { SubmissionStore } from '../shared/adapters/store';
 
 /** How long a submission may wait for its files, in hours (fractions allowed). */
 export const UPLOAD_EXPIRY_ENV = ENV.uploadExpiryHours;
 export const DEFAULT_UPLOAD_EXPIRY_HOURS = 24;
 
 export interface ExpireDeps {
-  store: Store;
-  files: Files;
+  store: Pick<SubmissionStore, 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'>;
+  files: Pick<Files, 'uploadedKeys' | 'deleteUpload'>;
   clock: () => Date;
   /** A submission still awaiting its files this long after it was created expires. */
   expiryMs: number;

@@ -1,5 +1,7 @@
-import type { Store } from '../shared/adapters/store';
-import type { MarkFailedInput } from '../shared/domain/schemas';
+import type { SubmissionStore } from '../shared/adapters/store';
+import { UNFINISHED_STATUSES, isFinal, type MarkFailedInput } from '../shared/domain/schemas';
+
+export type MarkFailedStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>;
 
 /** Lambda errors arrive with a JSON Cause ({errorType, errorMessage}); keep what a person can read. */
 export function readableCause(cause: string | undefined): string {
@@ -16,13 +18,13 @@ export function readableCause(cause: string | undefined): string {
 }
 
 /** Records why the workflow failed. A submission already published stays published. */
-export async function markFailed(input: MarkFailedInput, store: Store): Promise<void> {
+export async function markFailed(input: MarkFailedInput, store: MarkFailedStore): Promise<void> {
   const error = input.error.Error ?? 'Error';
   const cause = readableCause(input.error.Cause);
   const record = await store.mustGetSubmission(input.submissionId);
-  if (record.status === 'PUBLISHED' || record.status === 'FAILED') return;
+  if (isFinal(record.status)) return;
   await store.transition(input.submissionId, 'FAILED', {
-    from: ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED'],
+    from: UNFINISHED_STATUSES,
     detail: `${error}: ${cause}`,
     set: { error: { error, cause } },
   });

@@ -2,7 +2,8 @@ import type { DocumentRecord } from '../shared/domain/document';
 import { agendaItemTitle, sessionDates, sessionTitle } from '../shared/domain/registry';
 import type { SessionDocuments } from '../shared/api/responses';
 import { documentView } from '../shared/api/views';
-import { byAgendaItemThenIssue, requireBody, requireSession, sessionFolder } from './links';
+import { byAgendaItemThenIssue } from './order';
+import { requireBody, requireSession } from './sessions';
 
 /**
  * A session's documents by agenda item: the answer of `GET /api/sessions/{body}/{session}/documents`
@@ -27,10 +28,6 @@ export function sessionDocumentsView(body: string, session: number, documents: r
   };
 }
 
-/** `HRC`, 47 → `A/HRC/47/documents.json` */
-export function sessionCataloguePath(body: string, session: number): string {
-  return `${sessionFolder(body, session)}documents.json`;
-}
 
 export function renderSessionCatalogue(body: string, session: number, documents: readonly DocumentRecord[], siteUrl: string): string {
   return `${JSON.stringify(sessionDocumentsView(body, session, documents, siteUrl))}\n`;

@@ -1,14 +1,14 @@
 import type { DocumentRecord } from '../shared/domain/document';
 import { formatDate } from '../shared/domain/dates';
 import { agendaItemTitle } from '../shared/domain/registry';
-import { documentPath } from '../shared/domain/symbols';
-import { HOME_PAGE_PATH, SITE_NAME, sessionPagePath } from './site';
-import { absolute, byLatest, requireBody, requireSession, sessionFolder, sessionLabel, updatedAt } from './links';
+import { HOME_PAGE_PATH, SITE_FEED_PATH, absolute, documentPath } from '../shared/domain/site-paths';
+import { byLatest, updatedAt } from './order';
+import { SITE_NAME } from './pages/layout';
+import { requireBody, requireSession, sessionFeedPath, sessionLabel, sessionPagePath } from './sessions';
 import { el, xmlDocument } from './xml';
 
 /** Atom feeds (RFC 4287) of new and updated documents: the whole site's, and each session's. */
 
-export const SITE_FEED_PATH = 'feed.xml';
 export const FEED_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 /** Entries per feed: readers poll often; older documents are on the pages and in the catalogues. */
 export const FEED_ENTRIES = 50;
@@ -16,11 +16,6 @@ const PUBLISHER = 'Secretariat of the Human Rights Council';
 /** An empty feed still needs `updated`; only ever seen before anything is published. */
 const NEVER = '1970-01-01T00:00:00.000Z';
 const ATOM = 'http://www.w3.org/2005/Atom';
-
-/** `HRC`, 47 → `A/HRC/47/feed.xml` */
-export function sessionFeedPath(body: string, session: number): string {
-  return `${sessionFolder(body, session)}feed.xml`;
-}
 
 function agendaItem(d: DocumentRecord): string {
   const title = agendaItemTitle(requireBody(d.body), d.agendaItem);

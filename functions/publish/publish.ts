@@ -4,21 +4,26 @@ import { isoDateIn } from '../shared/domain/dates';
 import type { Files } from '../shared/adapters/files';
 import { publishedFilePath } from '../shared/adapters/files';
 import { body as bodyOf } from '../shared/domain/registry';
-import type { Store } from '../shared/adapters/store';
+import type { Clock, DocumentStore, SiteState, SiteStateStore, SubmissionStore } from '../shared/adapters/store';
 import { LANGUAGE_CODES } from '../shared/domain/languages';
-import { documentPath, parseSymbol } from '../shared/domain/symbols';
-import { renderSessionCatalogue, sessionCataloguePath } from './catalogue';
-import { FEED_CONTENT_TYPE, FEED_ENTRIES, SITE_FEED_PATH, renderSessionFeed, renderSiteFeed, sessionFeedPath } from './feeds';
-import { JSON_CONTENT_TYPE, SEARCH_INDEX_PATH, renderSearchIndex, renderSearchShard, searchShardPath } from './search-index';
-import { SITE_CSS } from './site-css';
+import { parseSymbol } from '../shared/domain/symbols';
 import {
-  HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_PAGE_PATH, STYLESHEET_PATH, documentLanguagePagePath, documentPagePath,
-  renderDocumentPage, renderHomePage, renderLanguagePage, renderNotFoundPage, renderSearchPage, renderSessionPage,
-  sessionPagePath,
-  type RelatedDocument,
-} from './site';
-import { relatedDocuments, touchedByPublication } from './related';
-import { SITEMAP_CONTENT_TYPE, SITEMAP_INDEX_PATH, renderSessionSitemap, renderSitemapIndex, sessionSitemapPath } from './sitemaps';
+  HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_INDEX_PATH, SEARCH_PAGE_PATH, SITEMAP_INDEX_PATH, SITE_FEED_PATH, STYLESHEET_PATH,
+  documentLanguagePagePath, documentPagePath, documentPath,
+} from '../shared/domain/site-paths';
+import { renderSessionCatalogue } from './catalogue';
+import { FEED_CONTENT_TYPE, FEED_ENTRIES, renderSessionFeed, renderSiteFeed } from './feeds';
+import { JSON_CONTENT_TYPE, renderSearchIndex, renderSearchShard } from './search-index';
+import { SITE_CSS } from './site-css';
+import { renderDocumentPage } from './pages/document';
+import { renderLanguagePage } from './pages/document-language';
+import { renderHomePage } from './pages/home';
+import { renderNotFoundPage } from './pages/not-found';
+import { renderSearchPage } from './pages/search';
+import { renderSessionPage } from './pages/session';
+import { relatedDocuments, touchedByPublication, type RelatedDocument } from './related';
+import { searchShardPath, sessionCataloguePath, sessionFeedPath, sessionPagePath, sessionSitemapPath } from './sessions';
+import { SITEMAP_CONTENT_TYPE, renderSessionSitemap, renderSitemapIndex } from './sitemaps';
 
 const LATEST_ON_HOME = 10;
 const HTML = 'text/html; charset=utf-8';
@@ -32,7 +37,13 @@ export interface SiteObject {
   contentType: string;
 }
 
-export type PublishDeps = { store: Store; files: Pick<Files, 'publishFile' | 'putPage'>; siteUrl: string };
+/** What Publish uses: the submission, the document records, the session's and site's state, the store's clock. */
+export type PublishStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>
+  & Pick<DocumentStore, 'getDocuments' | 'putDocument'>
+  & Pick<SiteStateStore, 'addToSession' | 'addToLatest' | 'addToSite' | 'sessionState' | 'siteState' | 'latestDocuments' | 'markIndexed'>
+  & Clock;
+
+export type PublishDeps = { store: PublishStore; files: Pick<Files, 'publishFile' | 'putPage'>; siteUrl: string };
 
 /** The session's or site's version kept moving while its files were rewritten, more times than concurrency explains. */
 export class PublishContention extends DomainError {
@@ -78,8 +89,6 @@ function sessionObjects(symbol: string, body: string, session: number, documents
     { path: sessionSitemapPath(body, session), body: renderSessionSitemap(body, session, documents, siteUrl, pageKeys), contentType: SITEMAP_CONTENT_TYPE },
   ];
 }
-
-type SiteState = Awaited<ReturnType<Store['siteState']>>;
 
 /**
  * What a publication rewrites site-wide, from bounded data: the sessions with their counts and

@@ -1,6 +1,18 @@
 import type { DocumentRecord } from '../shared/domain/document';
 import { parseSymbol, type FinalKind } from '../shared/domain/symbols';
-import type { Relation, RelatedDocument } from './site';
+
+/**
+ * What a related document is to the one on the page: its `corrigendum`, `revision` (which replaces
+ * it), `addendum` or `amendment`; or the document it `corrects`, `revises`, `adds-to` or `amends`.
+ */
+export type Relation = 'corrigendum' | 'revision' | 'addendum' | 'amendment' | 'corrects' | 'revises' | 'adds-to' | 'amends';
+
+/** A document related to the one on the page, and what it is to it. */
+export interface RelatedDocument {
+  symbol: string;
+  title: string;
+  relation: Relation;
+}
 
 /** What a document one final component longer is to the shorter one, and the reverse. */
 const CHILD: Record<FinalKind, Relation> = { Corr: 'corrigendum', Rev: 'revision', Add: 'addendum', Amend: 'amendment' };

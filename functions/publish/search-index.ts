@@ -5,9 +5,9 @@ import type { DocumentRecord } from '../shared/domain/document';
 import { formatDate } from '../shared/domain/dates';
 import { Language } from '../shared/domain/schemas';
 import { agendaItemTitle } from '../shared/domain/registry';
-import { documentPath } from '../shared/domain/symbols';
-import { sessionPagePath } from './site';
-import { byAgendaItemThenIssue, requireBody, requireSession, rootRelative, sessionFolder, sessionLabel } from './links';
+import { documentHref, rootRelative } from '../shared/domain/site-paths';
+import { byAgendaItemThenIssue } from './order';
+import { requireBody, requireSession, searchShardPath, sessionHref, sessionLabel } from './sessions';
 
 /**
  * The data of the site's search, which runs in the browser: one shard per session
@@ -18,7 +18,6 @@ import { byAgendaItemThenIssue, requireBody, requireSession, rootRelative, sessi
  * browser in milliseconds, and plain records are smaller and outlive a change of search options. Links are from the site root, so they work on any host.
  */
 
-export const SEARCH_INDEX_PATH = 'search/index.json';
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const FORMAT = 1;
 
@@ -55,11 +54,6 @@ export const SearchIndex = z.object({
 });
 export type SearchIndex = z.infer<typeof SearchIndex>;
 
-/** `HRC`, 47 → `search/A/HRC/47.json` */
-export function searchShardPath(body: string, session: number): string {
-  return `search/${sessionFolder(body, session).replace(/\/$/, '')}.json`;
-}
-
 export function searchShard(body: string, session: number, documents: readonly DocumentRecord[]): SearchShard {
   requireSession(body, session, documents);
   const b = requireBody(body);
@@ -68,7 +62,7 @@ export function searchShard(body: string, session: number, documents: readonly D
     body,
     session,
     title: sessionLabel(body, session),
-    url: rootRelative(sessionPagePath(body, session)),
+    url: sessionHref(body, session),
     documents: [...documents].sort(byAgendaItemThenIssue).map((d) => ({
       id: d.symbol,
       symbol: d.symbol,
@@ -79,7 +73,7 @@ export function searchShard(body: string, session: number, documents: readonly D
       agendaItem: d.agendaItem,
       agendaItemTitle: agendaItemTitle(b, d.agendaItem) ?? null,
       language: d.originalLanguage,
-      url: rootRelative(documentPath(d.symbol)),
+      url: documentHref(d.symbol),
       publishedAt: d.publishedAt,
     })),
   };

@@ -1,24 +1,12 @@
+import { PALETTE_CSS } from './palette';
+
 /**
  * The site's one stylesheet, served at /assets/site.css (STYLESHEET_PATH). Sober and legible:
- * system serif for the documents, system sans-serif for navigation; all text and focus colours
- * meet WCAG AA contrast on their backgrounds (text ≥ 7:1, focus ring 5.5:1). Sides are logical
- * (start, end, inline), so a right-to-left page (the Arabic version) mirrors as printed.
+ * system serif for the documents, system sans-serif for navigation, in the colours of palette.ts.
+ * Sides are logical (start, end, inline), so a right-to-left page (the Arabic version) mirrors as
+ * printed.
  */
-export const SITE_CSS = `:root {
-  --ink: #1b1b1b;
-  --muted: #4a4a4a;
-  --rule: #767676;
-  --faint: #d6d9dc;
-  --paper: #ffffff;
-  --band: #f4f6f8;
-  --link: #0b4f8a;
-  --header: #1a3a5c;
-  --focus: #b34700;
-  --serif: ui-serif, Georgia, Cambria, "Times New Roman", Times, serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color-scheme: light;
-}
-*, *::before, *::after { box-sizing: border-box; }
+export const SITE_CSS = `${PALETTE_CSS}*, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0;
@@ -58,16 +46,16 @@ main:focus { outline: none; }
 .wrap { max-width: 64rem; margin: 0 auto; padding: 0 1.25rem; }
 .wrap-narrow { max-width: 48rem; }
 
-.site-header { background: var(--header); color: #ffffff; }
+.site-header { background: var(--header); color: var(--on-dark); }
 .site-header .wrap {
   display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.25rem 1.5rem;
   padding-top: 0.85rem; padding-bottom: 0.85rem;
 }
-.site-name { color: #ffffff; font-weight: 600; text-decoration: none; font-size: 1.05rem; }
+.site-name { color: var(--on-dark); font-weight: 600; text-decoration: none; font-size: 1.05rem; }
 .site-name:hover { text-decoration: underline; }
-.site-nav a { color: #ffffff; text-underline-offset: 0.2em; }
+.site-nav a { color: var(--on-dark); text-underline-offset: 0.2em; }
 .site-nav a[aria-current="page"] { font-weight: 600; text-decoration-thickness: 2px; }
-.site-header :focus-visible { outline-color: #ffd166; }
+.site-header :focus-visible { outline-color: var(--focus-on-dark); }
 
 .breadcrumb { border-bottom: 1px solid var(--faint); font-size: 0.9rem; }
 .breadcrumb ol { list-style: none; margin: 0; padding: 0.6rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem; }
@@ -176,7 +164,7 @@ tbody th { font-weight: 600; }
   border: 1px solid var(--rule); border-radius: 3px; text-decoration: none;
 }
 .language-versions a:hover { text-decoration: underline; }
-.language-versions a[aria-current="page"] { background: var(--header); border-color: var(--header); color: #ffffff; font-weight: 600; }
+.language-versions a[aria-current="page"] { background: var(--header); border-color: var(--header); color: var(--on-dark); font-weight: 600; }
 
 .related { margin-top: 2.5rem; font-family: var(--sans); font-size: 0.95rem; }
 .related ul { padding-inline-start: 1.25rem; }
@@ -200,7 +188,7 @@ tbody th { font-weight: 600; }
 }
 .search-row button {
   font: inherit; font-weight: 600; padding: 0.5rem 1.1rem; cursor: pointer;
-  border: 2px solid var(--link); border-radius: 3px; background: var(--link); color: #ffffff;
+  border: 2px solid var(--link); border-radius: 3px; background: var(--link); color: var(--on-dark);
 }
 .search-row button:hover { background: var(--header); border-color: var(--header); }
 .search-hint { color: var(--muted); font-size: 0.95rem; }

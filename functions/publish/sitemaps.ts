@@ -1,6 +1,7 @@
 import type { DocumentRecord } from '../shared/domain/document';
-import { sessionPagePath } from './site';
-import { absolute, byAgendaItemThenIssue, requireSession, sessionFolder, updatedAt } from './links';
+import { absolute } from '../shared/domain/site-paths';
+import { byAgendaItemThenIssue, updatedAt } from './order';
+import { requireSession, sessionPagePath, sessionSitemapPath } from './sessions';
 import { el, xmlDocument } from './xml';
 
 /**
@@ -8,14 +9,8 @@ import { el, xmlDocument } from './xml';
  * only when a session first appears, and publishing a document rewrites only its session's sitemap.
  */
 
-export const SITEMAP_INDEX_PATH = 'sitemap.xml';
 export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8';
 const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9';
-
-/** `HRC`, 47 → `A/HRC/47/sitemap.xml` */
-export function sessionSitemapPath(body: string, session: number): string {
-  return `${sessionFolder(body, session)}sitemap.xml`;
-}
 
 export function renderSitemapIndex(sessions: readonly { body: string; session: number }[], siteUrl: string): string {
   const ordered = [...sessions].sort((a, b) => (a.body < b.body ? -1 : a.body > b.body ? 1 : a.session - b.session));

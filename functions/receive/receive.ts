@@ -1,12 +1,17 @@
-import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, StartExecutionCommand, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import type { Files } from '../shared/adapters/files';
 import { submissionIdOfKey } from '../shared/adapters/files';
-import type { Store } from '../shared/adapters/store';
+import type { SubmissionStore } from '../shared/adapters/store';
+
+/** The one Step Functions call receive makes (an SFNClient is one). */
+export interface ExecutionStarter {
+  send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
+}
 
 export interface ReceiveDeps {
-  store: Store;
-  files: Files;
-  sfn: SFNClient;
+  store: Pick<SubmissionStore, 'getSubmission' | 'transition'>;
+  files: Pick<Files, 'check'>;
+  sfn: ExecutionStarter;
   stateMachineArn: string;
   log: (entry: Record<string, unknown>) => void;
 }

@@ -1,7 +1,10 @@
-import type { Store } from '../shared/adapters/store';
+import type { Clock, SubmissionStore } from '../shared/adapters/store';
+
+/** What Register reads and writes: the submission, and the store's clock for the time it was received. */
+export type RegisterStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'> & Clock;
 
 /** The workflow's first step: the submission's files are all in and verified; record it as received. */
-export async function register(submissionId: string, store: Store): Promise<{ submissionId: string }> {
+export async function register(submissionId: string, store: RegisterStore): Promise<{ submissionId: string }> {
   const record = await store.mustGetSubmission(submissionId);
   const files = record.submission.files.length;
   await store.transition(submissionId, 'RECEIVED', {

@@ -1,17 +1,23 @@
-import { DescribeExecutionCommand, ExecutionDoesNotExist, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import type { Files } from '../shared/adapters/files';
-import type { Store } from '../shared/adapters/store';
-import { receiveKey } from '../receive/receive';
+import {
+  DescribeExecutionCommand, ExecutionDoesNotExist, StartExecutionCommand,
+  type DescribeExecutionCommandOutput, type StartExecutionCommandOutput,
+} from '@aws-sdk/client-sfn';
+import type { SubmissionStore } from '../shared/adapters/store';
+import { receiveKey, type ReceiveDeps } from '../receive/receive';
 
-export interface ResumeDeps {
-  store: Store;
-  files: Files;
-  sfn: SFNClient;
-  stateMachineArn: string;
+/** The two Step Functions calls resume-stalled makes (an SFNClient is one). */
+export interface ExecutionRunner {
+  send(command: DescribeExecutionCommand): Promise<DescribeExecutionCommandOutput>;
+  send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
+}
+
+/** A submission still awaiting its files is looked at again as receive would, so resume needs what receive does. */
+export interface ResumeDeps extends Omit<ReceiveDeps, 'store' | 'sfn'> {
+  store: ReceiveDeps['store'] & Pick<SubmissionStore, 'unfinishedSubmissions'>;
+  sfn: ExecutionRunner;
   clock: () => Date;
   /** A submission untouched for this long, and not being worked on, is stalled. */
   stalledAfterMs: number;
-  log: (entry: Record<string, unknown>) => void;
 }
 
 /** `arn:aws:states:r:a:stateMachine:m` + name → `arn:aws:states:r:a:execution:m:name` */

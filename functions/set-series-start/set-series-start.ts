@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BadRequest } from '../shared/domain/errors';
 import { parseOrBadRequest } from '../shared/handlers/http';
 import { seriesExamples, seriesRefOf } from '../shared/domain/series';
-import type { Store } from '../shared/adapters/store';
+import type { CounterStore } from '../shared/adapters/store';
 import { seriesView } from '../shared/api/views';
 
 export const SeriesStartInput = z.strictObject({
@@ -14,7 +14,7 @@ export const SeriesStartInput = z.strictObject({
  * Where a series starts, for a series that had numbers issued before Circulate took over
  * (`A/HRC/47/G` from 10). Refused once Circulate has issued a number in it.
  */
-export async function setSeriesStart(body: unknown, by: string, store: Store) {
+export async function setSeriesStart(body: unknown, by: string, store: Pick<CounterStore, 'setCounterStart'>) {
   const input = parseOrBadRequest(SeriesStartInput, body, 'The series start');
   if (!seriesRefOf(input.series)) {
     throw new BadRequest(`"${input.series}" is not a series Circulate issues numbers in (for example ${seriesExamples()})`);

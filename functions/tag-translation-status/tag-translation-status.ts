@@ -1,9 +1,11 @@
 import { InvalidTransition } from '../shared/domain/errors';
-import type { Store } from '../shared/adapters/store';
+import type { SubmissionStore } from '../shared/adapters/store';
 import { tagTranslationStatus } from '../shared/domain/translation-status';
 
+export type TagStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>;
+
 /** Records, per part and language, whether the version is original, pending or reproduced as received. */
-export async function tagSubmission(submissionId: string, store: Store): Promise<{ submissionId: string; symbol: string }> {
+export async function tagSubmission(submissionId: string, store: TagStore): Promise<{ submissionId: string; symbol: string }> {
   const record = await store.mustGetSubmission(submissionId);
   if (!record.symbol) throw new InvalidTransition(`Submission ${submissionId} has no symbol yet`);
   const translations = tagTranslationStatus(record.submission.files, record.submission.originalLanguage);

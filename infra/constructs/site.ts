@@ -20,6 +20,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { HOME_PAGE_PATH, INDEX_PAGE } from '../../functions/shared/domain/site-paths';
 import type { SiteAsset } from '../web-assets';
 
 export interface SiteProps {
@@ -47,7 +48,7 @@ function contentSecurityPolicy(intakeBucket: IBucket): string {
 const DIRECTORY_INDEX = `
 function handler(event) {
   var request = event.request;
-  if (request.uri.endsWith('/')) request.uri += 'index.html';
+  if (request.uri.endsWith('/')) request.uri += '${INDEX_PAGE}';
   return request;
 }`;
 
@@ -82,7 +83,7 @@ export class Site extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Circulate: published documents and the API',
       httpVersion: HttpVersion.HTTP2_AND_3,
-      defaultRootObject: 'index.html',
+      defaultRootObject: HOME_PAGE_PATH,
       defaultBehavior: {
         // LIST lets S3 answer 404 (not 403) for a page that does not exist.
         origin: S3BucketOrigin.withOriginAccessControl(props.siteBucket, {

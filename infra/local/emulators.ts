@@ -39,13 +39,26 @@ export async function startDynamoDB(dataDir: string, port: number, table: string
   };
 }
 
-async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
+/**
+ * Creates the table if it is not there, and returns once it is ACTIVE: dynalite answers CreateTable
+ * while the table is still CREATING (it turns ACTIVE on a timer, even with createTableMs 0) and
+ * refuses reads and writes until then, so a first write straight after start could fail.
+ */
+export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: table }));
-    return;
+    if ((await client.send(new DescribeTableCommand({ TableName: table }))).Table?.TableStatus === 'ACTIVE') return;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
+    await createTable(client, table);
   }
+  for (let attempt = 0; attempt < 500; attempt++) {
+    if ((await client.send(new DescribeTableCommand({ TableName: table }))).Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`Table ${table} did not become ACTIVE in the emulator`);
+}
+
+async function createTable(client: DynamoDBClient, table: string): Promise<void> {
   const indexes = Object.values(INDEXES);
   const attributes = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
   await client.send(new CreateTableCommand({

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { NOT_FOUND_PATH, pageKey } from '../../functions/shared/domain/site-paths';
 import { ROUTES, type Route } from '../functions';
 import { lambdaContext } from './lambda';
 
@@ -120,15 +121,14 @@ export function startGateway(opts: {
     } catch {
       return send(res, 400, { 'content-type': 'text/plain' }, 'Bad path');
     }
-    const key = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-    let object = await getObject(key);
-    if (!object && !path.endsWith('/') && (await getObject(`${path}/index.html`))) {
+    let object = await getObject(pageKey(path));
+    if (!object && !path.endsWith('/') && (await getObject(pageKey(`${path}/`)))) {
       return send(res, 301, { location: `/${path}/` }, '');
     }
     let status = 200;
     if (!object) {
       status = 404;
-      object = await getObject('404.html');
+      object = await getObject(NOT_FOUND_PATH);
     }
     if (!object?.Body) return send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found');
     const headers: Record<string, string> = {

@@ -162,7 +162,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     };
     const runs = Object.values(SCHEDULED_FUNCTIONS).map((name) =>
       handlers[name]!(event, lambdaContext(name)).catch((e: unknown) => console.error(`circulate: ${name} failed`, e)));
-    track(Promise.all(runs)).finally(() => (sweeping = false));
+    void track(Promise.all(runs)).finally(() => (sweeping = false));
   };
   sweep();
   const sweeper = setInterval(sweep, opts.expirySweepMs ?? 10 * 60_000);

@@ -8,7 +8,8 @@ import { CirculateStack } from '../../infra/circulate-stack';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
 import { labelled } from '../support/expect';
 
-/** CloudFormation JSON, walked dynamically. */
+/** CloudFormation JSON, walked dynamically (its shape is CloudFormation's, asserted value by value below). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the template is untyped JSON; each test asserts the values it reads
 type Json = Record<string, any>;
 
 const LAMBDA_SERVICE_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'];

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from '@jest/globals';
 import { STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
+import { AllocationContention } from '../../functions/shared/domain/errors';
+import { PublishContention } from '../../functions/publish/publish';
 
 const text = readFileSync(STATE_MACHINE_FILE, 'utf8');
 const definition = JSON.parse(text) as { StartAt: string; States: Record<string, {
@@ -52,5 +54,27 @@ describe('state-machines/circulate.asl.json', () => {
   it('uses JSONPath only (the local runner ignores JSONata)', () => {
     expect(text).not.toMatch(/JSONata/i);
     expect(Object.values(definition.States).every((s) => s.QueryLanguage === undefined)).toBe(true);
+  });
+});
+
+describe('the errors the state machine retries by name', () => {
+  // Each state's own errors (beyond States.* and Lambda.*), and the classes its function throws them with.
+  const THROWN_BY: Partial<Record<StepState, (new (message: string) => Error)[]>> = {
+    AssignSymbol: [AllocationContention],
+    Publish: [PublishContention],
+  };
+  const namedErrors = (state: string) => (definition.States[state]?.Retry ?? [])
+    .flatMap((r) => r.ErrorEquals)
+    .filter((name) => !name.startsWith('States.') && !name.startsWith('Lambda.'));
+
+  it.each(Object.keys(STEP_FUNCTIONS))('are, for %s, the names its error classes give their errors', (state) => {
+    const classes = THROWN_BY[state as StepState] ?? [];
+    expect(namedErrors(state).sort()).toEqual(classes.map((E) => new E('any message').name).sort());
+  });
+
+  it('survive minification: each class sets its name itself rather than relying on the constructor’s', () => {
+    for (const E of Object.values(THROWN_BY).flat()) {
+      expect(Object.getOwnPropertyDescriptor(new E('any message'), 'name')?.value).toBe(E.name);
+    }
   });
 });

@@ -12,6 +12,9 @@ const SITE = 'https://docs.example.org';
 /** Most puts land at once, some much later: enough for a stale render to land after a fresh one. */
 const unevenDelay = () => (Math.random() < 0.3 ? 50 + Math.random() * 100 : Math.random() * 5);
 
+/** A whole publication per written step, or eight at once with late writes: seconds on a 2-core machine, past jest's 5 s default. */
+const HEAVY_TIMEOUT_MS = 30_000;
+
 class Crash extends Error {
   override name = 'Crash';
 }
@@ -155,7 +158,7 @@ describe('publish on the store, with the site in memory', () => {
       expect(SearchIndex.parse(site.json('search/index.json')).shards.map((s) => s.session)).toContain(session);
       expect(parseAtom(site.text('feed.xml')).entries[0]!.id).toBe(`${SITE}/${symbol}/`);
     }
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('loses no entry when eight publications in one session run at once and their writes land out of order', async () => {
     for (const session of [60, 61, 62]) {
@@ -167,7 +170,7 @@ describe('publish on the store, with the site in memory', () => {
       expect(latest).toEqual(seeded.map((s) => `${SITE}/${s.symbol}/`).sort());
       expect(site.text('index.html')).toContain('8 documents');
     }
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('lists every new session in the site’s indexes when several sessions first appear at once', async () => {
     const site = memorySite({ delay: unevenDelay });

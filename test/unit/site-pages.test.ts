@@ -1,11 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  NOT_FOUND_SCRIPT_PATH, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, documentLanguagePagePath, renderDocumentPage, renderHomePage,
-  renderLanguagePage, renderNotFoundPage, renderSearchPage, renderSessionPage, type RelatedDocument,
-} from '../../functions/publish/site';
-import { SITE_FEED_PATH, sessionFeedPath } from '../../functions/publish/feeds';
-import { sessionCataloguePath } from '../../functions/publish/catalogue';
-import { SEARCH_INDEX_PATH } from '../../functions/publish/search-index';
+  NOT_FOUND_SCRIPT_PATH, SEARCH_INDEX_PATH, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, SITE_FEED_PATH, documentLanguagePagePath,
+} from '../../functions/shared/domain/site-paths';
+import { renderDocumentPage } from '../../functions/publish/pages/document';
+import { renderLanguagePage } from '../../functions/publish/pages/document-language';
+import { renderHomePage } from '../../functions/publish/pages/home';
+import { renderNotFoundPage } from '../../functions/publish/pages/not-found';
+import { renderSearchPage } from '../../functions/publish/pages/search';
+import { renderSessionPage } from '../../functions/publish/pages/session';
+import type { RelatedDocument } from '../../functions/publish/related';
+import { sessionCataloguePath, sessionFeedPath } from '../../functions/publish/sessions';
 import { DocumentRecord, localizedMasthead, masthead } from '../../functions/shared/domain/document';
 import { REPRODUCED_AS_RECEIVED } from '../../functions/publish/footnotes';
 import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';

@@ -1,9 +1,10 @@
 import { fetchSearchIndex, fetchShard } from './data';
 import { guessFromPath, type Guess } from './paths';
 import { symbolKey } from '../../functions/shared/domain/search-options';
+import { rootRelative, searchShardPathOf } from '../../functions/shared/domain/site-paths';
 
 /**
- * The 404 page's suggestion (functions/publish/site.ts renderNotFoundPage): when the address looks
+ * The 404 page's suggestion (functions/publish/pages/not-found.ts): when the address looks
  * like a symbol, point to its session's documents at once; then, from the search data, say whether
  * that session has any, and offer the document itself when only the case of the address was wrong.
  */
@@ -27,11 +28,13 @@ function suggest(...paragraphs: HTMLParagraphElement[]) {
   box.hidden = paragraphs.length === 0;
 }
 
+/** `A/HRC/47` → `A/HRC/47/`: where the session's page and files are. */
+const folderOf = (session: string) => `${session}/`;
 const sessionSuggestion = (href: string) => paragraph('Look for it in the session’s documents: ', link(href, href), '.');
 
 async function refine(g: Guess, indexUrl: string) {
   const index = await fetchSearchIndex(indexUrl);
-  const wanted = `/search/${g.session}.json`.toLowerCase();
+  const wanted = rootRelative(searchShardPathOf(folderOf(g.session))).toLowerCase();
   const entry = index.shards.find((s) => s.url.toLowerCase() === wanted);
   if (!entry) {
     suggest(paragraph(`No document of session ${g.session} has been published on this site.`));
@@ -49,7 +52,7 @@ async function refine(g: Guess, indexUrl: string) {
 
 if (guess) {
   // At once, from the address alone; the search data may then correct or complete it.
-  if (guess.symbol) suggest(sessionSuggestion(`/${guess.session}/`));
+  if (guess.symbol) suggest(sessionSuggestion(rootRelative(folderOf(guess.session))));
   const search = document.querySelector<HTMLInputElement>('form[role="search"] input[name="q"]');
   if (search && !search.value) search.value = guess.symbol ?? guess.session;
   const indexUrl = box?.dataset.searchIndex;

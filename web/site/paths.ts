@@ -1,3 +1,5 @@
+import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
+
 /**
  * What an address that has no page may have meant, for the 404 page: `/A/HRC/47/G/99/` is a
  * document of session `A/HRC/47`. Only the shape of the path is read (organ, bodies, then a
@@ -14,7 +16,7 @@ export interface Guess {
 const ORGAN = /^[a-z]{1,2}$/i;
 const BODY = /^[a-z][a-z0-9.]*$/i;
 const PERIOD = /^(\d{1,4}|e?s-\d{1,2})$/i;
-const LANGUAGE_FOLDER = /^(ar|zh|en|fr|ru|es)$/i;
+const LANGUAGE_FOLDER = new RegExp(`^(${LANGUAGE_CODES.join('|')})$`, 'i');
 const FILE = /\.(pdf|docx|txt|html?|json|xml)$/i;
 
 export function guessFromPath(pathname: string): Guess | undefined {

@@ -1,8 +1,9 @@
+import { byId } from '../dom';
 import { fetchSearchIndex, fetchShard } from './data';
 import { exactSymbol, indexShard, searchAll, type Hit, type SessionSearch } from './search-engine';
 
 /**
- * The search page (functions/publish/site.ts renderSearchPage): results as the reader types, the
+ * The search page (functions/publish/pages/search.ts): results as the reader types, the
  * query kept in the address (`/search/?q=…`), and a query that is exactly a published symbol
  * opening its document. Everything is built with DOM calls and textContent: no submitted string is
  * ever parsed as markup.
@@ -12,12 +13,6 @@ const SHOWN = 50;
 const TYPING_PAUSE_MS = 150;
 /** The page's own title ("Search — …"), which a query's title starts from. */
 const PAGE_TITLE = document.title;
-
-const byId = <T extends HTMLElement>(id: string): T => {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`The page has no #${id}`);
-  return e as T;
-};
 
 const form = byId<HTMLFormElement>('search-form');
 const input = byId<HTMLInputElement>('q');

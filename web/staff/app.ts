@@ -11,13 +11,9 @@ import { fromZod, issueView, type Issue, type Target } from './issues';
 import { announcement, renderResult, renderSteps } from './status';
 import { bindTokenField, currentToken } from './token';
 import { putFile } from './upload';
+import { byId } from '../dom';
 
 /** The staff upload page: the form, checked as the API checks it, then the uploads and the live status. */
-const byId = <T extends HTMLElement>(id: string): T => {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`The page has no #${id}`);
-  return e as T;
-};
 
 const form = byId<HTMLFormElement>('submission');
 const submitButton = byId<HTMLButtonElement>('submit');

@@ -7,6 +7,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { FileSniffer, typeMismatch } from '../domain/file-types';
 import type { FileDeclaration, StoredFile } from '../domain/schemas';
+import { documentFilePath } from '../domain/site-paths';
 
 /** S3 access for submitted files (intake bucket) and the published site (site bucket). */
 export type Files = ReturnType<typeof createFiles>;
@@ -38,7 +39,7 @@ export function submissionIdOfKey(key: string): string | undefined {
 
 /** The published copy of a file: `A/HRC/47/G/10/annex.en.pdf`. */
 export function publishedFilePath(symbol: string, file: Pick<FileDeclaration, 'part' | 'language' | 'contentType'>): string {
-  return `${symbol}/${file.part}.${file.language}.${extensionOf(file.contentType)}`;
+  return documentFilePath(symbol, file, extensionOf(file.contentType));
 }
 
 export type FileCheck = { ok: true } | { ok: false; missing: boolean; reason: string };

@@ -16,3 +16,8 @@ export const LANGUAGE_CODES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const sati
 export function isLanguage(code: string): code is Language {
   return Object.hasOwn(LANGUAGES, code);
 }
+
+export function requireLanguage(code: string): Language {
+  if (!isLanguage(code)) throw new RangeError(`Not an official language: ${code}`);
+  return code;
+}

@@ -7,6 +7,11 @@ export const CONTENT_TYPES = ['application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain'] as const;
 export const STATUSES = ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'PUBLISHED', 'FAILED'] as const;
 export const FINAL_STATUSES = ['PUBLISHED', 'FAILED'] as const satisfies readonly Status[];
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
+export type UnfinishedStatus = Exclude<Status, FinalStatus>;
+export const isFinal = (status: Status): status is FinalStatus => new Set<Status>(FINAL_STATUSES).has(status);
+/** Every status but the final ones, in flow order: what resume drives on and MarkFailed may fail. */
+export const UNFINISHED_STATUSES: readonly UnfinishedStatus[] = STATUSES.filter((s): s is UnfinishedStatus => !isFinal(s));
 export const KINDS = ['note-verbale', 'letter'] as const;
 
 export const Language = z.enum(LANGUAGE_CODES);

@@ -433,7 +433,7 @@ export function symbolOf(ref: SeriesRef, number: number): string {
     return symbol;
   } catch (e) {
     // A bad registry entry or a bad number is our mistake, not the caller's: not a 400.
-    if (e instanceof MalformedSymbol) throw new RangeError(`No valid symbol for ${ref.body} ${ref.session} "${ref.series}" ${number}: ${e.message}`);
+    if (e instanceof MalformedSymbol) throw new RangeError(`No valid symbol for ${ref.body} ${ref.session} "${ref.series}" ${number}: ${e.message}`, { cause: e });
     throw e;
   }
 }
@@ -443,7 +443,5 @@ export function seriesPrefix(ref: SeriesRef): string {
   return seriesKeyOf(parseSymbol(symbolOf(ref, 1)));
 }
 
-/** The site path of a document: its symbol as folders (`A/HRC/47/G/10/`). */
-export function documentPath(symbol: string): string {
-  return `${symbol}/`;
-}
+/** The site path of a document (`A/HRC/47/G/10/`), from the site's paths; kept here for the API's views. */
+export { documentPath } from './site-paths';

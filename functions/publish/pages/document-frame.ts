@@ -1,0 +1,104 @@
+import { attr, html, type Html, type SafeHtml } from '../html';
+import type { DocumentRecord } from '../../shared/domain/document';
+import { LANGUAGES, LANGUAGE_CODES, type Language } from '../../shared/domain/languages';
+import { documentHref, documentLanguageHref } from '../../shared/domain/site-paths';
+import type { RelatedDocument } from '../related';
+import { requireBody, sessionHref, sessionLabel } from '../sessions';
+import { KIND_LABEL } from './document-parts';
+import { date } from './format';
+import { langAttrs } from './language';
+import { page, sessionAlternates, type Alternate, type Crumb } from './layout';
+import { mastheadHeader } from './masthead';
+import { relatedSection, supersededNotice } from './related-documents';
+
+/**
+ * What a document's pages share around their parts: the page of all its versions and each language
+ * version's page have the same article (masthead, title, particulars, language versions, related
+ * documents, job number), breadcrumb and head links; each page brings its parts, footnotes and
+ * the end of its footer.
+ */
+
+const SCHEMA = 'https://schema.org/';
+
+/** The note's particulars, as microdata too (the sender is the author; the session, what it is part of). */
+function particulars(doc: DocumentRecord, pageLang: Language): SafeHtml {
+  // Submitted text: its language is the document's; its direction, whatever its own characters say.
+  const own = attr('lang', doc.originalLanguage !== 'en' && doc.originalLanguage);
+  return html`<dl class="particulars"${langAttrs('en', pageLang)}>
+<dt>Sender</dt><dd${own} dir="auto" itemprop="author" itemscope itemtype="${SCHEMA}GovernmentOrganization"><span itemprop="name">${doc.sender}</span></dd>
+<dt>Addressee</dt><dd${own} dir="auto">${doc.addressee}</dd>
+<dt>Date of the note</dt><dd>${date(doc.dated, undefined, 'dateCreated')}</dd>
+<dt>Type</dt><dd>${KIND_LABEL[doc.kind]}</dd>
+<dt>Session</dt><dd><a href="${sessionHref(doc.body, doc.session)}" itemprop="isPartOf">${sessionLabel(doc.body, doc.session)}</a>, agenda item ${doc.agendaItem}</dd>
+</dl>`;
+}
+
+/** The six language versions' pages, by the languages' own names. */
+function languageVersions(doc: DocumentRecord, pageLang: Language, current?: Language): SafeHtml {
+  const items = LANGUAGE_CODES.map((l) => html`<li><a href="${documentLanguageHref(doc.symbol, l)}" hreflang="${l}"${langAttrs(l, 'en')}${attr('aria-current', l === current && 'page')}>${LANGUAGES[l].native}</a></li>`);
+  return html`<nav class="language-versions" aria-labelledby="language-versions-heading"${langAttrs('en', pageLang)}>
+<h2 id="language-versions-heading">Language versions</h2>
+<ul>${items}</ul>
+</nav>`;
+}
+
+function documentCrumbs(doc: DocumentRecord, last?: Crumb): Crumb[] {
+  return [
+    { label: 'Home', href: '/' },
+    { label: sessionLabel(doc.body, doc.session), href: sessionHref(doc.body, doc.session) },
+    ...(last ? [{ label: doc.symbol, href: documentHref(doc.symbol) }, last] : [{ label: doc.symbol }]),
+  ];
+}
+
+function documentAlternates(doc: DocumentRecord): Alternate[] {
+  return [
+    ...sessionAlternates(doc.body, doc.session),
+    ...LANGUAGE_CODES.map((l): Alternate => ({ href: documentLanguageHref(doc.symbol, l), hreflang: l })),
+    { href: documentHref(doc.symbol), hreflang: 'x-default' },
+  ];
+}
+
+export interface DocumentPage {
+  /** The language version the page is of; none for the page of all versions. */
+  version?: Language;
+  related: readonly RelatedDocument[];
+  partsHeading: string;
+  parts: Html;
+  footnotes: Html;
+  /** After the job number. */
+  footer: SafeHtml;
+}
+
+export function documentPage(doc: DocumentRecord, p: DocumentPage): string {
+  requireBody(doc.body);
+  // The page of all versions is in the document's language, with the masthead's English wording.
+  const pageLang = p.version ?? doc.originalLanguage;
+  const en = langAttrs('en', pageLang);
+  const content = html`<article class="document" itemscope itemtype="${SCHEMA}DigitalDocument">
+<meta itemprop="inLanguage" content="${pageLang}">
+${supersededNotice(p.related, pageLang)}
+${mastheadHeader(doc, p.version ?? 'en', pageLang, { versionLine: p.version !== undefined })}
+<h1 class="document-title"${attr('lang', doc.originalLanguage !== pageLang && doc.originalLanguage)} dir="auto" itemprop="name">${doc.title}</h1>
+${particulars(doc, pageLang)}
+${languageVersions(doc, pageLang, p.version)}
+<section class="parts" aria-labelledby="parts-heading"${en}>
+<h2 id="parts-heading">${p.partsHeading}</h2>
+${p.parts}
+</section>
+${p.footnotes}
+${relatedSection(p.related, pageLang)}
+<footer class="document-footer"${en}>
+<p class="job-number">${doc.jobNumbers[pageLang].printed}</p>
+${p.footer}
+</footer>
+</article>`;
+
+  return page({
+    lang: pageLang,
+    title: p.version ? `${doc.symbol} (${LANGUAGES[p.version].native}) — ${doc.title}` : `${doc.symbol} — ${doc.title}`,
+    narrow: true,
+    breadcrumb: documentCrumbs(doc, p.version && { label: LANGUAGES[p.version].native, lang: p.version }),
+    alternates: documentAlternates(doc),
+    content,
+  });
+}

@@ -1,0 +1,67 @@
+import { html, type SafeHtml } from '../html';
+import type { DocumentRecord, PublishedFile } from '../../shared/domain/document';
+import { LANGUAGES, requireLanguage, type Language } from '../../shared/domain/languages';
+import { documentHref } from '../../shared/domain/site-paths';
+import { REPRODUCED_AS_RECEIVED } from '../footnotes';
+import type { RelatedDocument } from '../related';
+import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf } from './document-parts';
+import { documentPage } from './document-frame';
+import { langAttrs } from './language';
+
+/** What one part is in the page's language: its own file, or why the reader gets the original's. */
+function versionOfPart(doc: DocumentRecord, part: string, index: number, lang: Language): SafeHtml {
+  const id = partId(part, index);
+  const label = partLabel(part, doc.kind);
+  const status = doc.translations[part]?.[lang];
+  const original = originalOf(doc, part);
+  const own = doc.files.filter((f) => f.part === part && f.language === lang);
+  const originals = doc.files.filter((f) => f.part === part && f.language === original);
+  const languageName = LANGUAGES[lang].name;
+  const originalName = original ? LANGUAGES[original].name : 'the original language';
+  const files = (list: PublishedFile[]) => (list.length > 0 ? html`<div class="version-files">${list.map(fileLink)}</div>` : null);
+
+  let body: SafeHtml;
+  if (status === 'original' || status === 'translated') {
+    body = html`<p class="version-status status-${status}">${status === 'original' ? `Original: submitted in ${languageName}.` : `Translated: the ${languageName} version is issued.`}</p>
+${files(own) ?? html`<p class="muted">The file is not on this site.</p>`}`;
+  } else if (status === 'pending') {
+    body = html`<p class="version-status status-pending"><strong>Pending translation:</strong> the ${languageName} version has not been issued yet.</p>
+${originals.length > 0 && html`<p>Read the original, in ${originalName}:</p>
+${files(originals)}`}`;
+  } else if (status === 'reproduced-as-received') {
+    body = html`<p class="version-status status-reproduced-as-received"><strong>Reproduced as received:</strong> issued in ${originalName} only, in every language version.</p>
+${files(originals)}`;
+  } else {
+    body = html`<p class="version-status">No ${languageName} version is recorded.</p>
+${files(originals)}`;
+  }
+  return html`<section class="part">
+<h3 id="${id}">${label}${status === 'reproduced-as-received' && footnoteMarker(id)}</h3>
+${body}
+</section>
+`;
+}
+
+/**
+ * One language version of the document (`/A/HRC/47/G/10/fr/`): page one's masthead as that version
+ * prints it, the status of each part in that language with its file (or the original's, when the
+ * translation is pending or the part is reproduced as received), that version's footnote and job number.
+ */
+export function renderLanguagePage(doc: DocumentRecord, lang: Language, related: readonly RelatedDocument[] = []): string {
+  requireLanguage(lang);
+  const en = langAttrs('en', lang);
+  const parts = partsOf(doc);
+  const reproduced = parts.map((part, i) => ({ part, i })).filter(({ part }) => doc.translations[part]?.[lang] === 'reproduced-as-received');
+  return documentPage(doc, {
+    version: lang,
+    related,
+    partsHeading: `The ${LANGUAGES[lang].name} version`,
+    parts: parts.map((part, i) => versionOfPart(doc, part, i, lang)),
+    footnotes: reproduced.length > 0 && html`<section class="footnotes" aria-labelledby="footnotes-heading">
+<h2 id="footnotes-heading" class="visually-hidden"${en}>Footnotes</h2>
+<p id="${FOOTNOTE_ID}">* ${REPRODUCED_AS_RECEIVED[lang]}</p>
+<p class="backrefs"${en}>${footnoteBackrefs(doc, reproduced)}</p>
+</section>`,
+    footer: html`<p><a href="${documentHref(doc.symbol)}">Every language version and file of ${doc.symbol}</a></p>`,
+  });
+}

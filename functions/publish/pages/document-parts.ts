@@ -1,0 +1,62 @@
+import { html, type SafeHtml } from '../html';
+import type { DocumentRecord, PublishedFile } from '../../shared/domain/document';
+import { LANGUAGE_CODES, type Language } from '../../shared/domain/languages';
+import { rootRelative } from '../../shared/domain/site-paths';
+import { partsInOrder } from '../../shared/domain/translation-status';
+
+/** A document's parts (cover, annexes) as its pages name, link and footnote them. */
+
+export const KIND_LABEL: Record<DocumentRecord['kind'], string> = { 'note-verbale': 'Note verbale', letter: 'Letter' };
+
+const FILE_TYPE: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'text/plain': 'Text',
+};
+
+export const FOOTNOTE_ID = 'footnote-reproduced';
+
+/** A part with its place among the document's parts (which makes its id when its name cannot). */
+export interface NumberedPart { part: string; i: number }
+
+/** Cover first, then annexes, including any part known only from the translation table. */
+export function partsOf(doc: DocumentRecord): string[] {
+  return partsInOrder([...doc.files, ...Object.keys(doc.translations).map((part) => ({ part }))]);
+}
+
+export function partLabel(part: string, kind: DocumentRecord['kind']): string {
+  if (part === 'cover') return KIND_LABEL[kind];
+  if (part === 'annex') return 'Annex';
+  const n = /^annex-(\d+)$/.exec(part)?.[1];
+  return n ? `Annex ${n}` : part;
+}
+
+export function partId(part: string, index: number): string {
+  return /^[a-z][a-z0-9-]*$/.test(part) ? part : `part-${index + 1}`;
+}
+
+/** The language a part was submitted in. */
+export function originalOf(doc: DocumentRecord, part: string): Language | undefined {
+  const statuses = doc.translations[part];
+  return LANGUAGE_CODES.find((l) => statuses?.[l] === 'original');
+}
+
+function fileSize(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1000)).toLocaleString('en')} kB`;
+}
+
+export function fileLink(f: PublishedFile): SafeHtml {
+  const type = FILE_TYPE[f.contentType] ?? f.contentType;
+  return html`<div><a href="${rootRelative(f.path)}" hreflang="${f.language}" type="${f.contentType}" dir="auto">${f.name}</a>
+<span class="file-meta">(${type}, ${fileSize(f.size)})</span></div>`;
+}
+
+/** The asterisk after a part's heading that leads to the footnote on parts reproduced as received. */
+export function footnoteMarker(id: string): SafeHtml {
+  return html`<sup><a class="fn-ref" id="fnref-${id}" href="#${FOOTNOTE_ID}"><span aria-hidden="true">*</span><span class="visually-hidden">(see footnote)</span></a></sup>`;
+}
+
+/** The footnote's links back to each part that carries its marker. */
+export function footnoteBackrefs(doc: DocumentRecord, marked: readonly NumberedPart[]): SafeHtml[] {
+  return marked.map(({ part, i }) => html`<a href="#fnref-${partId(part, i)}">Back to ${partLabel(part, doc.kind).toLowerCase()}</a> `);
+}

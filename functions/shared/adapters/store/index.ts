@@ -1,0 +1,50 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createCounterStore } from './counters';
+import { createDocumentStore } from './documents';
+import type { TableContext } from './query';
+import { createSiteStateStore } from './site-state';
+import { createSubmissionStore } from './submissions';
+import { createSymbolStore } from './symbols';
+
+/**
+ * All DynamoDB access, one module per aggregate. Every write is a conditional single-item write
+ * (no transactions: the embedded stack's emulator has none), so each step can be retried after a
+ * crash at any point. Logic asks for the part it uses (`Pick<SubmissionStore, 'transition'>`);
+ * `createStore` puts the parts together on one table, one clock and one write hook.
+ */
+export type Store = ReturnType<typeof createStore>;
+
+export interface StoreOptions {
+  clock?: () => Date;
+  /**
+   * Test hook: called after every write has succeeded, with the write's name. A hook that throws
+   * stands for the process dying between two writes, so tests can check every step survives it.
+   */
+  afterWrite?: (write: string) => void | Promise<void>;
+}
+
+export function createStore(doc: DynamoDBDocumentClient, table: string, options: StoreOptions = {}) {
+  const clock = options.clock ?? (() => new Date());
+  const ctx: TableContext = {
+    doc,
+    table,
+    now: () => clock().toISOString(),
+    wrote: async (write) => options.afterWrite?.(write),
+  };
+  const documents = createDocumentStore(ctx);
+  return {
+    now: ctx.now,
+    ...createSubmissionStore(ctx),
+    ...createCounterStore(ctx),
+    ...createSymbolStore(ctx),
+    ...documents,
+    ...createSiteStateStore(ctx, documents),
+  };
+}
+
+export { Counter, type CounterStore } from './counters';
+export type { DocumentStore } from './documents';
+export { sessionKey, type Clock, type Page } from './query';
+export type { SiteState, SiteStateStore } from './site-state';
+export type { SubmissionQuery, SubmissionStore } from './submissions';
+export type { SymbolStore } from './symbols';

@@ -1,0 +1,183 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { InvalidTransition, NotFound } from '../../domain/errors';
+import { STATUSES, SubmissionRecord, UNFINISHED_STATUSES, type HistoryEntry, type Status } from '../../domain/schemas';
+import { INDEXES } from '../table';
+import {
+  decodeCursor, encodeCursor, isConditionFailure, queryAll, sessionKey, withoutKeys, type Page, type TableContext,
+} from './query';
+
+/** Submissions: their records, every status change, and the lists the API, resume and expiry read. */
+export type SubmissionStore = ReturnType<typeof createSubmissionStore>;
+
+export interface SubmissionQuery {
+  status?: Status;
+  body?: string;
+  session?: number;
+  limit: number;
+  cursor?: string;
+}
+
+const submissionKey = (id: string) => ({ pk: `SUB#${id}`, sk: 'SUB' });
+
+const parseSubmission = (item: Record<string, unknown>) => SubmissionRecord.parse(withoutKeys(item));
+
+/** A retried step finds its submission already further along the flow: nothing to do. */
+function isPast(current: Status, to: Status): boolean {
+  if (current === 'FAILED' || to === 'FAILED') return false;
+  return STATUSES.indexOf(current) > STATUSES.indexOf(to);
+}
+
+export function createSubmissionStore(ctx: TableContext) {
+  const { doc, table, now, wrote } = ctx;
+
+  async function getSubmission(id: string): Promise<SubmissionRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key: submissionKey(id), ConsistentRead: true }));
+    return Item ? parseSubmission(Item) : undefined;
+  }
+
+  async function mustGetSubmission(id: string): Promise<SubmissionRecord> {
+    const record = await getSubmission(id);
+    if (!record) throw new NotFound(`No submission ${id}`);
+    return record;
+  }
+
+  return {
+    getSubmission,
+    mustGetSubmission,
+
+    async createSubmission(record: SubmissionRecord): Promise<void> {
+      const s = record.submission;
+      await doc.send(new PutCommand({
+        TableName: table,
+        Item: {
+          ...submissionKey(record.id),
+          gsi1pk: `SUBS#${sessionKey(s.body, s.session)}`,
+          gsi1sk: `${record.createdAt}#${record.id}`,
+          gsi3pk: 'SUBMISSION',
+          ...record,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      await wrote('createSubmission');
+    },
+
+    /**
+     * Moves a submission from one of `from` to `to`, appending to its history, and sets `set`.
+     * Idempotent: if the submission is already at `to`, it is returned unchanged.
+     */
+    async transition(id: string, to: Status, opts: { from: readonly Status[]; detail?: string; set?: Record<string, unknown> }): Promise<SubmissionRecord> {
+      const at = now();
+      const entry: HistoryEntry = { at, status: to, ...(opts.detail ? { detail: opts.detail } : {}) };
+      const names: Record<string, string> = { '#status': 'status', '#history': 'history', '#updatedAt': 'updatedAt' };
+      const values: Record<string, unknown> = { ':to': to, ':entry': [entry], ':at': at };
+      const sets = ['#status = :to', '#updatedAt = :at', '#history = list_append(#history, :entry)'];
+      Object.entries(opts.set ?? {}).forEach(([field, value], i) => {
+        names[`#f${i}`] = field;
+        values[`:f${i}`] = value;
+        sets.push(`#f${i} = :f${i}`);
+      });
+      const froms = opts.from.map((_, i) => `:from${i}`);
+      opts.from.forEach((s, i) => (values[`:from${i}`] = s));
+      try {
+        const { Attributes } = await doc.send(new UpdateCommand({
+          TableName: table,
+          Key: submissionKey(id),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: `attribute_exists(pk) AND #status IN (${froms.join(', ')})`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }));
+        await wrote(`transition:${to}`);
+        return parseSubmission(Attributes ?? {});
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        const current = await mustGetSubmission(id);
+        if (current.status === to || isPast(current.status, to)) return current;
+        throw new InvalidTransition(`Submission ${id} is ${current.status}; it cannot become ${to}`);
+      }
+    },
+
+    async listSubmissions(q: SubmissionQuery): Promise<Page<SubmissionRecord>> {
+      const filters: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      let index: (typeof INDEXES)[keyof typeof INDEXES];
+      if (q.session !== undefined && q.body) {
+        index = INDEXES.bySession;
+        names['#pk'] = index.partitionKey;
+        values[':pk'] = `SUBS#${sessionKey(q.body, q.session)}`;
+        if (q.status) {
+          filters.push('#status = :status');
+          names['#status'] = 'status';
+          values[':status'] = q.status;
+        }
+      } else if (q.status) {
+        index = INDEXES.byStatus;
+        names['#pk'] = index.partitionKey;
+        values[':pk'] = q.status;
+      } else {
+        index = INDEXES.byCreated;
+        names['#pk'] = index.partitionKey;
+        values[':pk'] = 'SUBMISSION';
+      }
+      const out = await doc.send(new QueryCommand({
+        TableName: table,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: q.limit,
+        ScanIndexForward: false,
+        ExclusiveStartKey: decodeCursor(q.cursor),
+      }));
+      return {
+        items: (out.Items ?? []).map(parseSubmission),
+        cursor: encodeCursor(out.LastEvaluatedKey),
+      };
+    },
+
+    /** Submissions not yet PUBLISHED or FAILED, for the embedded stack to drive on when it starts. */
+    async unfinishedSubmissions(): Promise<SubmissionRecord[]> {
+      const unfinished: SubmissionRecord[] = [];
+      for (const status of UNFINISHED_STATUSES) {
+        unfinished.push(...await queryAll(ctx, {
+          IndexName: INDEXES.byStatus.name,
+          KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey },
+          ExpressionAttributeValues: { ':s': status },
+        }, parseSubmission));
+      }
+      return unfinished;
+    },
+
+    /** Submissions still AWAITING_UPLOAD that were created before `createdBefore` (ISO), oldest first. */
+    async awaitingUploadSince(createdBefore: string): Promise<SubmissionRecord[]> {
+      return queryAll(ctx, {
+        IndexName: INDEXES.byStatus.name,
+        KeyConditionExpression: '#s = :s AND #c < :before',
+        ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey, '#c': INDEXES.byStatus.sortKey },
+        ExpressionAttributeValues: { ':s': 'AWAITING_UPLOAD', ':before': createdBefore },
+      }, parseSubmission);
+    },
+
+    /**
+     * Deletes a submission that is still AWAITING_UPLOAD; false when it is not (gone already, or
+     * its files came and its workflow moved it on).
+     */
+    async deleteSubmissionIfAwaiting(id: string): Promise<boolean> {
+      try {
+        await doc.send(new DeleteCommand({
+          TableName: table, Key: submissionKey(id),
+          ConditionExpression: '#status = :awaiting',
+          ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':awaiting': 'AWAITING_UPLOAD' },
+        }));
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        return false;
+      }
+      await wrote('deleteSubmission');
+      return true;
+    },
+  };
+}

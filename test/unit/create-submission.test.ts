@@ -1,0 +1,133 @@
+import { describe, expect, it } from '@jest/globals';
+import { createSubmission, type CreateSubmissionDeps } from '../../functions/create-submission/create-submission';
+import { BadRequest } from '../../functions/shared/domain/errors';
+import { FakeClock, FakeFiles, FakeSubmissionStore } from '../support/fakes';
+
+const ID = '01J1D7M3ZK8Q9V2W4X6Y8Z0A1B';
+const MAX = 1000;
+
+/** A valid body, as the CLI and the staff page send it. */
+function body(over: Record<string, unknown> = {}) {
+  return {
+    body: 'HRC', session: 47, agendaItem: 4, series: 'G', kind: 'note-verbale',
+    sender: 'Permanent Mission of Azerbaijan to the United Nations Office at Geneva',
+    addressee: 'Office of the United Nations High Commissioner for Human Rights',
+    dated: '2021-06-08', originalLanguage: 'en', title: 'Note verbale dated 8 June 2021',
+    files: [
+      { name: 'Note verbale (final).pdf', part: 'cover', language: 'en', contentType: 'application/pdf', size: 500, sha256: 'a'.repeat(64) },
+      { name: 'annex.txt', part: 'annex', language: 'en', translate: false, contentType: 'text/plain', size: MAX, sha256: 'b'.repeat(64) },
+    ],
+    ...over,
+  };
+}
+
+function setup() {
+  const clock = new FakeClock('2021-06-18T08:00:00.000Z');
+  const store = new FakeSubmissionStore(clock);
+  const files = new FakeFiles();
+  const deps: CreateSubmissionDeps = { store, files, newId: () => ID, maxFileSize: MAX, uploadExpiry: 3600 };
+  return { store, files, deps };
+}
+
+describe('create-submission', () => {
+  it('records the submission AWAITING_UPLOAD, stamped with the store’s clock', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    expect(t.store.peek(ID)).toMatchObject({
+      id: ID, status: 'AWAITING_UPLOAD', createdAt: '2021-06-18T08:00:00.000Z', updatedAt: '2021-06-18T08:00:00.000Z',
+      history: [{ at: '2021-06-18T08:00:00.000Z', status: 'AWAITING_UPLOAD', detail: '2 file(s) declared' }],
+    });
+  });
+
+  it('answers the id, the status and one presigned PUT per declared file, by submitted name and in order', async () => {
+    const t = setup();
+    expect(await createSubmission(body(), t.deps)).toEqual({
+      id: ID, status: 'AWAITING_UPLOAD', uploads: [
+        { name: 'Note verbale (final).pdf', method: 'PUT', url: `https://intake.example/submissions/${ID}/1-cover.en?expires=3600`, headers: { 'content-type': 'application/pdf' } },
+        { name: 'annex.txt', method: 'PUT', url: `https://intake.example/submissions/${ID}/2-annex.en?expires=3600`, headers: { 'content-type': 'text/plain' } },
+      ],
+    });
+  });
+
+  it('stores each file under a key made of the id, its position, part and language, never its submitted name', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    expect(t.store.peek(ID)?.submission.files.map((f) => f.key)).toEqual([`submissions/${ID}/1-cover.en`, `submissions/${ID}/2-annex.en`]);
+    expect(t.store.peek(ID)?.submission.files.map((f) => f.name)).toEqual(['Note verbale (final).pdf', 'annex.txt']);
+  });
+
+  it('presigns every upload for the time it is given', async () => {
+    const t = setup();
+    await createSubmission(body(), { ...t.deps, uploadExpiry: 900 });
+    expect(t.files.presigned.map((p) => p.expiresIn)).toEqual([900, 900]);
+  });
+
+  it('keeps the submission as parsed: trimmed text, translate defaulting to true', async () => {
+    const t = setup();
+    await createSubmission(body({ title: '  Note verbale dated 8 June 2021 ' }), t.deps);
+    const s = t.store.peek(ID)!.submission;
+    expect(s.title).toBe('Note verbale dated 8 June 2021');
+    expect(s.files.map((f) => f.translate)).toEqual([true, false]);
+  });
+
+  it('accepts a file exactly at the size limit', async () => {
+    const t = setup();
+    await expect(createSubmission(body(), t.deps)).resolves.toMatchObject({ id: ID });
+  });
+
+  it('refuses a file over the size limit, naming it and the limit, and records nothing', async () => {
+    const t = setup();
+    const files = body().files.map((f, i) => (i === 1 ? { ...f, size: MAX + 1 } : f));
+    const refused = createSubmission(body({ files }), t.deps);
+    await expect(refused).rejects.toThrow(BadRequest);
+    await expect(refused).rejects.toMatchObject({
+      message: `files[1].size: annex.txt is ${MAX + 1} bytes; the limit is ${MAX} bytes`,
+      details: [{ path: 'files[1].size', message: `must be at most ${MAX} bytes` }],
+    });
+    expect(t.store.size).toBe(0);
+    expect(t.files.presigned).toEqual([]);
+  });
+
+  it('refuses a body that is not a submission, naming the field, and records nothing', async () => {
+    const t = setup();
+    const { title: _t, ...untitled } = body();
+    await expect(createSubmission(untitled, t.deps)).rejects.toThrow(/^The submission is not valid: title: /);
+    await expect(createSubmission(null, t.deps)).rejects.toThrow(BadRequest);
+    expect(t.store.size).toBe(0);
+  });
+
+  it('refuses a field the contract does not have', async () => {
+    const t = setup();
+    await expect(createSubmission(body({ symbol: 'A/HRC/47/G/1' }), t.deps)).rejects.toThrow(BadRequest);
+    expect(t.store.size).toBe(0);
+  });
+
+  it('refuses what the registry does not know: an agenda item HRC does not have', async () => {
+    const t = setup();
+    await expect(createSubmission(body({ agendaItem: 99 }), t.deps)).rejects.toMatchObject({
+      details: [expect.objectContaining({ path: 'agendaItem' })],
+    });
+  });
+
+  it('records nothing when an upload cannot be presigned, so no submission waits for files nobody can send', async () => {
+    const t = setup();
+    t.files.presignFailure = new Error('The security token included in the request is expired');
+    await expect(createSubmission(body(), t.deps)).rejects.toThrow(/token/);
+    expect(t.store.size).toBe(0);
+  });
+
+  it('never overwrites a submission already recorded under the id', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    const first = t.store.peek(ID);
+    await expect(createSubmission(body({ title: 'Another note' }), t.deps)).rejects.toThrow();
+    expect(t.store.peek(ID)).toEqual(first);
+  });
+
+  it('gives each submission the id it draws', async () => {
+    const t = setup();
+    const ids = ['01J1D7M3ZK8Q9V2W4X6Y8Z0A1C', '01J1D7M3ZK8Q9V2W4X6Y8Z0A1D'];
+    for (const id of ids) await createSubmission(body(), { ...t.deps, newId: () => id });
+    expect(ids.map((id) => t.store.peek(id)?.id)).toEqual(ids);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { getDocument } from '../../functions/get-document/get-document';
+import { MalformedSymbol, NotFound } from '../../functions/shared/domain/errors';
+import { FakeDocumentStore } from '../support/fakes';
+import { doc } from './publish-fixtures';
+
+const SITE = 'https://docs.example.org';
+
+async function setup() {
+  const store = new FakeDocumentStore();
+  await store.putDocument(doc(1));
+  await store.putDocument(doc(2, { title: 'Second note' }));
+  return { store, deps: { store, siteUrl: SITE } };
+}
+
+describe('get-document', () => {
+  it('answers the published document by its symbol, with its address on the site', async () => {
+    const { deps } = await setup();
+    expect(await getDocument('A/HRC/47/G/2', deps)).toMatchObject({
+      symbol: 'A/HRC/47/G/2', url: `${SITE}/A/HRC/47/G/2/`, title: 'Second note', body: 'HRC', session: 47, agendaItem: 4,
+      originalLanguage: 'en', publishedAt: '2021-06-18T09:00:02.000Z',
+    });
+  });
+
+  it('accepts the symbol with a trailing slash, as a folder URL gives it', async () => {
+    const { deps } = await setup();
+    expect((await getDocument('A/HRC/47/G/1/', deps)).symbol).toBe('A/HRC/47/G/1');
+  });
+
+  it('links each file on the site and gives its checksum', async () => {
+    const { deps } = await setup();
+    expect((await getDocument('A/HRC/47/G/1', deps)).files).toEqual([
+      { part: 'cover', language: 'en', name: 'note.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), url: `${SITE}/A/HRC/47/G/1/cover.en.pdf` },
+    ]);
+  });
+
+  it('prints the job numbers, one per language, as they appear on the documents', async () => {
+    const { deps } = await setup();
+    expect((await getDocument('A/HRC/47/G/1', deps)).jobNumbers).toEqual({
+      ar: 'GE.21-08241(A)', zh: 'GE.21-08242(C)', en: 'GE.21-08243(E)', fr: 'GE.21-08244(F)', ru: 'GE.21-08245(R)', es: 'GE.21-08246(S)',
+    });
+  });
+
+  it('gives the masthead and the status of each language version', async () => {
+    const { deps } = await setup();
+    const view = await getDocument('A/HRC/47/G/1', deps);
+    expect(view.masthead).toBeDefined();
+    expect(view.languages.cover).toMatchObject({ en: 'original', fr: 'pending' });
+  });
+
+  it('refuses a malformed symbol with the grammar’s words, without asking the store', async () => {
+    const { store } = await setup();
+    const asked: string[] = [];
+    const deps = { store: { getDocument: (s: string) => { asked.push(s); return store.getDocument(s); } }, siteUrl: SITE };
+    await expect(getDocument('A/HRC/47/G/010', deps)).rejects.toThrow(MalformedSymbol);
+    await expect(getDocument('A/HRC/47/G/010', deps)).rejects.toThrow(/numbers do not start with 0/);
+    await expect(getDocument('', deps)).rejects.toThrow(/empty/);
+    expect(asked).toEqual([]);
+  });
+
+  it('answers 404 for a well-formed symbol that is not published', async () => {
+    const { deps } = await setup();
+    const missing = getDocument('A/HRC/47/G/99', deps);
+    await expect(missing).rejects.toThrow(NotFound);
+    await expect(missing).rejects.toThrow('No published document A/HRC/47/G/99');
+  });
+
+  it('does not mend a symbol written in the wrong case: it is malformed', async () => {
+    const { deps } = await setup();
+    await expect(getDocument('a/hrc/47/g/1', deps)).rejects.toThrow(MalformedSymbol);
+  });
+});

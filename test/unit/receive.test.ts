@@ -1,0 +1,158 @@
+import { describe, expect, it } from '@jest/globals';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { receiveKey, startWorkflow, type ReceiveDeps } from '../../functions/receive/receive';
+import { FakeClock, FakeFiles, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
+import { elfExecutable } from '../support/files';
+import { annex, coverNote, submissionIn, type TestUpload } from '../support/submissions';
+
+function setup(status: Parameters<typeof submissionIn>[0] = 'AWAITING_UPLOAD', uploads: TestUpload[] = [coverNote(), annex()]) {
+  const record = submissionIn(status, { at: '2021-06-18T07:00:00.000Z', uploads });
+  const store = new FakeSubmissionStore(new FakeClock('2021-06-18T08:00:00.000Z')).seed(record);
+  const files = new FakeFiles();
+  const sfn = new FakeStepFunctions();
+  const logged: Record<string, unknown>[] = [];
+  const deps: ReceiveDeps = { store, files, sfn, stateMachineArn: sfn.stateMachineArn, log: (e) => logged.push(e) };
+  const [cover, second] = record.submission.files.map((f) => f.key);
+  /** Uploads the i-th declared file, or other bytes in its place. */
+  const upload = (i: number, bytes = uploads[i]!.bytes) => {
+    files.upload(record.submission.files[i]!.key, bytes);
+    return { upload };
+  };
+  return { record, id: record.id, store, files, sfn, deps, logged, upload, keys: { cover: cover!, second: second! } };
+}
+
+describe('receive', () => {
+  it('starts the workflow, named by the submission id, once every declared file is in and right', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('started');
+    expect(t.sfn.started).toEqual([t.id]);
+    expect(t.sfn.inputs()).toEqual([{ submissionId: t.id }]);
+  });
+
+  it('leaves the submission AWAITING_UPLOAD when it starts the workflow: Register moves it on', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    await receiveKey(t.keys.cover, t.deps);
+    expect(t.store.peek(t.id)).toEqual(t.record);
+  });
+
+  it('waits for the next upload while a declared file is missing', async () => {
+    const t = setup();
+    t.upload(0);
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('waiting');
+    expect(t.sfn.started).toEqual([]);
+    expect(t.store.peek(t.id)?.status).toBe('AWAITING_UPLOAD');
+  });
+
+  it('waits while a file is missing even if another is wrong: the verdict comes with the last upload', async () => {
+    const t = setup();
+    t.upload(0, new TextEncoder().encode('Not the declared note\n'));
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('waiting');
+    t.upload(1);
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('rejected');
+  });
+
+  it('starts one execution when duplicate events or the last two uploads arrive together', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    const outcomes = await Promise.all([receiveKey(t.keys.cover, t.deps), receiveKey(t.keys.second, t.deps), receiveKey(t.keys.second, t.deps)]);
+    expect(outcomes).toEqual(['started', 'started', 'started']);
+    expect(t.sfn.started).toEqual([t.id]);
+  });
+
+  it('counts a workflow that already ran under the id as started, without an error', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    t.sfn.seed(t.id, 'SUCCEEDED');
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('started');
+    expect(t.sfn.started).toEqual([]);
+  });
+
+  it('fails a submission whose file does not match its sha256, naming the file, and starts nothing', async () => {
+    const t = setup();
+    t.upload(0).upload(1, new TextEncoder().encode('Annee\n'));
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('rejected');
+    const record = t.store.peek(t.id)!;
+    expect(record.status).toBe('FAILED');
+    expect(record.error?.error).toBe('FileMismatch');
+    expect(record.error?.cause).toMatch(/^annex\.txt does not match its sha256/);
+    expect(record.history.at(-1)?.detail).toBe(record.error?.cause);
+    expect(t.sfn.started).toEqual([]);
+  });
+
+  it('fails a submission whose upload was cut short, with the sizes', async () => {
+    const t = setup();
+    t.upload(0).upload(1, new TextEncoder().encode('Ann'));
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('rejected');
+    expect(t.store.peek(t.id)?.error?.cause).toMatch(/^annex\.txt has 3 bytes; 6 were declared/);
+  });
+
+  it('fails an executable declared as a PDF, whatever its checksum says', async () => {
+    const exe = elfExecutable(2048);
+    const t = setup('AWAITING_UPLOAD', [{ name: 'note.pdf', part: 'cover', contentType: 'application/pdf', bytes: exe }]);
+    t.upload(0);
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('rejected');
+    expect(t.store.peek(t.id)?.error?.cause).toMatch(/^note\.pdf .*PDF/);
+  });
+
+  it('names every wrong file in one cause, in the order they were declared', async () => {
+    const t = setup();
+    t.upload(0, new TextEncoder().encode('x')).upload(1, new TextEncoder().encode('y'));
+    await receiveKey(t.keys.second, t.deps);
+    const cause = t.store.peek(t.id)!.error!.cause;
+    expect(cause).toMatch(/^note-verbale\.txt has 1 bytes; 13 were declared; annex\.txt has 1 bytes; 6 were declared$/);
+  });
+
+  it('ignores an upload of a submission it has already judged, so a late event changes nothing', async () => {
+    const t = setup();
+    t.upload(0).upload(1, new TextEncoder().encode('y'));
+    await receiveKey(t.keys.second, t.deps);
+    const failed = t.store.peek(t.id);
+    t.upload(1);
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('ignored');
+    expect(t.store.peek(t.id)).toEqual(failed);
+    expect(t.sfn.started).toEqual([]);
+  });
+
+  it('ignores a submission already past AWAITING_UPLOAD without reading its files', async () => {
+    const t = setup('RECEIVED');
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('ignored');
+    expect(t.files.checked).toEqual([]);
+    expect(t.sfn.started).toEqual([]);
+  });
+
+  it('ignores an upload for a submission it does not know (expired, or never made)', async () => {
+    const t = setup();
+    expect(await receiveKey('submissions/01J0000000000000000000NONE/1-cover.en', t.deps)).toBe('ignored');
+    expect(t.files.checked).toEqual([]);
+  });
+
+  it.each(['uploads/note.pdf', 'submissions/not-an-id/1-cover.en', 'submissions/01J0000000000000000000NONE/sub/1-cover.en'])(
+    'ignores %s, a key Circulate did not hand out, and says so in the log', async (key) => {
+      const t = setup();
+      expect(await receiveKey(key, t.deps)).toBe('ignored');
+      expect(t.logged).toEqual([{ message: 'Ignoring an object Circulate did not ask for', key }]);
+    });
+
+  it('lets any other Step Functions error through, so the upload event is retried', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    const deps = { ...t.deps, sfn: { send: async (_: StartExecutionCommand) => { throw throttled; } } };
+    await expect(receiveKey(t.keys.cover, deps)).rejects.toThrow('Rate exceeded');
+    expect(t.store.peek(t.id)?.status).toBe('AWAITING_UPLOAD');
+  });
+});
+
+describe('startWorkflow', () => {
+  it('is a no-op for a submission whose workflow exists already, running or finished', async () => {
+    const sfn = new FakeStepFunctions();
+    const deps = { sfn, stateMachineArn: sfn.stateMachineArn };
+    await startWorkflow('01J000000000000000000000AA', deps);
+    await startWorkflow('01J000000000000000000000AA', deps);
+    sfn.seed('01J000000000000000000000BB', 'FAILED');
+    await startWorkflow('01J000000000000000000000BB', deps);
+    expect(sfn.started).toEqual(['01J000000000000000000000AA']);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { tagSubmission } from '../../functions/tag-translation-status/tag-translation-status';
+import { InvalidTransition, NotFound } from '../../functions/shared/domain/errors';
+import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
+import type { Status } from '../../functions/shared/domain/schemas';
+import { FakeClock, FakeSubmissionStore } from '../support/fakes';
+import { annex, coverNote, submissionIn, type TestUpload } from '../support/submissions';
+
+const SYMBOL = 'A/HRC/47/G/1';
+
+function setup(status: Status = 'SYMBOL_ASSIGNED', uploads: TestUpload[] = [coverNote(), annex()], symbol: string | null = SYMBOL) {
+  const record = submissionIn(status, { at: '2021-06-18T07:00:00.000Z', uploads, set: symbol ? { symbol } : {} });
+  const clock = new FakeClock('2021-06-18T08:00:00.000Z');
+  const store = new FakeSubmissionStore(clock).seed(record);
+  return { store, clock, id: record.id, record };
+}
+
+describe('TagTranslationStatus', () => {
+  it('moves a numbered submission from SYMBOL_ASSIGNED to TAGGED and hands on its symbol', async () => {
+    const { store, id } = setup();
+    expect(await tagSubmission(id, store)).toEqual({ submissionId: id, symbol: SYMBOL });
+    expect(store.peek(id)?.status).toBe('TAGGED');
+  });
+
+  it('gives every part a status in each of the six languages', async () => {
+    const { store, id } = setup();
+    await tagSubmission(id, store);
+    const translations = store.peek(id)!.translations!;
+    expect(Object.keys(translations).sort()).toEqual(['annex', 'cover']);
+    for (const part of ['annex', 'cover']) expect(Object.keys(translations[part]!).sort()).toEqual([...LANGUAGE_CODES].sort());
+  });
+
+  it('marks the cover original in its language and pending in the other five', async () => {
+    const { store, id } = setup();
+    await tagSubmission(id, store);
+    expect(store.peek(id)?.translations?.cover).toEqual({ ar: 'pending', zh: 'pending', en: 'original', fr: 'pending', ru: 'pending', es: 'pending' });
+  });
+
+  it('marks a part not to be translated as reproduced as received, and says so in the history', async () => {
+    const { store, id } = setup();
+    await tagSubmission(id, store);
+    const record = store.peek(id)!;
+    expect(record.translations?.annex).toMatchObject({ en: 'original', fr: 'reproduced-as-received', zh: 'reproduced-as-received' });
+    expect(record.history.at(-1)).toEqual({ at: '2021-06-18T08:00:00.000Z', status: 'TAGGED', detail: 'reproduced as received: annex' });
+  });
+
+  it('says all parts are to be translated when none is reproduced as received', async () => {
+    const { store, id } = setup('SYMBOL_ASSIGNED', [coverNote(), annex('Annex\n', { translate: true })]);
+    await tagSubmission(id, store);
+    expect(store.peek(id)?.history.at(-1)?.detail).toBe('all parts to be translated');
+  });
+
+  it('marks a version submitted in another language as translated', async () => {
+    const { store, id } = setup('SYMBOL_ASSIGNED', [coverNote(), { name: 'note-fr.txt', part: 'cover', language: 'fr', bytes: new TextEncoder().encode('Note\n') }]);
+    await tagSubmission(id, store);
+    expect(store.peek(id)?.translations?.cover).toMatchObject({ en: 'original', fr: 'translated', es: 'pending' });
+  });
+
+  it('changes nothing when run twice: one TAGGED entry, the same translations', async () => {
+    const { store, id, clock } = setup();
+    await tagSubmission(id, store);
+    const first = store.peek(id);
+    clock.advance(1000);
+    expect(await tagSubmission(id, store)).toEqual({ submissionId: id, symbol: SYMBOL });
+    expect(store.peek(id)).toEqual(first);
+    expect(store.writes).toEqual(['transition:TAGGED']);
+  });
+
+  it('leaves a submission already PUBLISHED as it is, and still hands on its symbol', async () => {
+    const { store, id, record } = setup('PUBLISHED');
+    expect(await tagSubmission(id, store)).toEqual({ submissionId: id, symbol: SYMBOL });
+    expect(store.peek(id)).toEqual(record);
+  });
+
+  it('refuses a submission that has no symbol yet, writing nothing', async () => {
+    const { store, id } = setup('RECEIVED', [coverNote()], null);
+    await expect(tagSubmission(id, store)).rejects.toThrow(InvalidTransition);
+    await expect(tagSubmission(id, store)).rejects.toThrow(`Submission ${id} has no symbol yet`);
+    expect(store.writes).toEqual([]);
+  });
+
+  it('refuses to tag a submission that FAILED after it was numbered', async () => {
+    const { store, id, record } = setup('FAILED');
+    await expect(tagSubmission(id, store)).rejects.toThrow(`Submission ${id} is FAILED; it cannot become TAGGED`);
+    expect(store.peek(id)).toEqual(record);
+  });
+
+  it('refuses a submission it does not know', async () => {
+    await expect(tagSubmission('01J0000000000000000000NONE', new FakeSubmissionStore())).rejects.toThrow(NotFound);
+  });
+});
