@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readLocalToken } from '../infra/local/token';
 import { z } from 'zod';
 import type { SubmissionInput } from '../functions/shared/domain/schemas';
+import type { SubmissionListQuery } from '../functions/shared/api/queries';
 import {
   CreatedSubmission, DocumentView, ErrorBody, SeriesView, SubmissionPage, SubmissionView, type Upload,
 } from '../functions/shared/api/responses';
@@ -11,13 +12,8 @@ import {
 export const DEFAULT_API = 'http://localhost:3000/api';
 const REQUEST_TIMEOUT_MS = 30_000;
 
-export interface ListQuery {
-  status?: string;
-  body?: string;
-  session?: number;
-  limit?: number;
-  cursor?: string;
-}
+/** The list route's query, as the route itself defines it. */
+export type ListQuery = SubmissionListQuery;
 
 /** The API answered with an error (4xx or 5xx), or refused an upload. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Issue } from '../functions/shared/domain/issues';
 import { LANGUAGE_CODES } from '../functions/shared/domain/languages';
-import { CONTENT_TYPES, PART_PATTERN } from '../functions/shared/domain/schemas';
+import { CONTENT_TYPE_BY_EXTENSION, CONTENT_TYPES, PART_PATTERN } from '../functions/shared/domain/schemas';
 import type { Draft, FileSource } from './metadata';
 
 /**
@@ -36,16 +36,9 @@ export interface FileFlag {
 export type SubmitFlags = Partial<Record<Field, string>> & { files?: readonly FileFlag[] };
 
 /** By extension, when the spec has no `type=`. */
-const TYPE_BY_EXTENSION: Record<string, (typeof CONTENT_TYPES)[number]> = {
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.txt': 'text/plain',
-};
-const TYPE_BY_NAME: Record<string, (typeof CONTENT_TYPES)[number]> = {
-  pdf: TYPE_BY_EXTENSION['.pdf']!,
-  docx: TYPE_BY_EXTENSION['.docx']!,
-  txt: TYPE_BY_EXTENSION['.txt']!,
-};
+const TYPE_BY_NAME: Record<string, (typeof CONTENT_TYPES)[number]> = CONTENT_TYPE_BY_EXTENSION;
+const TYPE_BY_EXTENSION: Record<string, (typeof CONTENT_TYPES)[number]> =
+  Object.fromEntries(Object.entries(CONTENT_TYPE_BY_EXTENSION).map(([extension, type]) => [`.${extension}`, type]));
 
 const isLanguage = (word: string) => LANGUAGE_CODES.some((code) => code === word);
 const AS_RECEIVED = ['as-received', 'no-translate'];

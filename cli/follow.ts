@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Failure, SubmissionView } from '../functions/shared/api/responses';
-import { FINAL_STATUSES } from '../functions/shared/domain/schemas';
+import { isFinal } from '../functions/shared/domain/schemas';
 import { ApiError, NetworkError, type Answer, type CirculateApi } from './api';
 import { EXIT, WaitTimeout, err, out, printJson } from './output';
 import { liveView, plainView, type ProgressView } from './progress';
@@ -10,8 +10,6 @@ import { liveView, plainView, type ProgressView } from './progress';
 const POLL_INTERVAL_MS = 500;
 /** Polling survives a short outage (e.g. the local stack restarting), not a long one. */
 const MAX_TRANSIENT_ERRORS = 5;
-
-const isFinal = (status: string) => FINAL_STATUSES.some((s) => s === status);
 
 /** `DiskFull: the site bucket refused the page` (the cause is already readable: functions/mark-failed). */
 export const failureMessage = (f: Failure) => [f.code, f.message].filter(Boolean).join(': ');

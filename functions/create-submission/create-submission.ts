@@ -4,6 +4,7 @@ import { BadRequest } from '../shared/domain/errors';
 import { parseOrBadRequest } from '../shared/handlers/http';
 import { SubmissionInput, type SubmissionRecord } from '../shared/domain/schemas';
 import type { Clock, SubmissionStore } from '../shared/adapters/store';
+import type { CreatedSubmission } from '../shared/api/responses';
 
 export interface CreateSubmissionDeps {
   /** The record is stamped with the store's clock, as its history will be. */
@@ -17,7 +18,7 @@ export interface CreateSubmissionDeps {
 }
 
 /** Records a new submission awaiting its files and hands out one presigned upload per declared file. */
-export async function createSubmission(body: unknown, deps: CreateSubmissionDeps) {
+export async function createSubmission(body: unknown, deps: CreateSubmissionDeps): Promise<CreatedSubmission> {
   const input = parseOrBadRequest(SubmissionInput, body, 'The submission');
   input.files.forEach((f, i) => {
     if (f.size > deps.maxFileSize) {

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../functions/shared/domain/schemas';
+import { CONTENT_TYPE_BY_EXTENSION, CONTENT_TYPES } from '../../functions/shared/domain/schemas';
 import { LANGUAGE_CHOICES, MAX_FILES, PART_CHOICES, fillSelect } from './choices';
 import type { Target } from './issues';
 
@@ -26,11 +26,7 @@ export interface RowDeclaration {
   declaration: { name: string; part: string; language: string; translate: boolean; contentType: string; size: number; sha256: string };
 }
 
-const BY_EXTENSION: Record<string, (typeof CONTENT_TYPES)[number]> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  txt: 'text/plain',
-};
+const BY_EXTENSION: Record<string, (typeof CONTENT_TYPES)[number]> = CONTENT_TYPE_BY_EXTENSION;
 
 /** The browser's type when it is one Circulate takes, else by extension (browsers leave .docx untyped on some systems). */
 export function contentTypeOf(file: File): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentRecord, Masthead, PublishedFile } from '../domain/document';
 import { Issue } from '../domain/issues';
-import { FileDeclaration, HistoryEntry, Language, Status, SubmissionRecord, TranslationTable } from '../domain/schemas';
+import { FileDeclaration, HistoryEntry, Language, SeriesHistoryEntry, Status, SubmissionRecord, TranslationTable } from '../domain/schemas';
 
 /**
  * What the API answers, route by route (docs/architecture.md#api-routes): the views produce these
@@ -87,7 +87,7 @@ export const SeriesView = z.object({
   start: z.number().nullable(),
   next: z.number(),
   issued: z.number(),
-  history: z.array(z.object({ at: z.string(), action: z.string(), start: z.number(), by: z.string() })),
+  history: z.array(SeriesHistoryEntry),
 });
 export type SeriesView = z.infer<typeof SeriesView>;
 

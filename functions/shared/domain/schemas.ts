@@ -3,8 +3,13 @@ import { LANGUAGE_CODES } from './languages';
 import { BODY_CODES, body as bodyOf, hasAgendaItem, sessionInRange } from './registry';
 
 /** The submission contract (docs/architecture.md#submission-body): what the CLI, the staff page and scripts send. */
-export const CONTENT_TYPES = ['application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain'] as const;
+/** The types Circulate takes, by the extension their files usually have (the clients guess a type from it). */
+export const CONTENT_TYPE_BY_EXTENSION = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  txt: 'text/plain',
+} as const;
+export const CONTENT_TYPES = [CONTENT_TYPE_BY_EXTENSION.pdf, CONTENT_TYPE_BY_EXTENSION.docx, CONTENT_TYPE_BY_EXTENSION.txt] as const;
 export const STATUSES = ['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'PUBLISHED', 'FAILED'] as const;
 export const FINAL_STATUSES = ['PUBLISHED', 'FAILED'] as const satisfies readonly Status[];
 export type FinalStatus = (typeof FINAL_STATUSES)[number];
@@ -144,3 +149,7 @@ export const MarkFailedInput = StepInput.extend({
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough(),
 });
 export type MarkFailedInput = z.infer<typeof MarkFailedInput>;
+
+/** One audited change of where a series starts (`circulate admin series-start`): kept on the counter, shown by the API. */
+export const SeriesHistoryEntry = z.object({ at: z.string(), action: z.string(), start: z.number(), by: z.string() });
+export type SeriesHistoryEntry = z.infer<typeof SeriesHistoryEntry>;

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { SeriesHistoryEntry } from '../../domain/schemas';
 import { AllocationContention, Conflict } from '../../domain/errors';
 import { isConditionFailure, type TableContext } from './query';
 
@@ -11,7 +12,7 @@ export const Counter = z.object({
   next: z.number(),
   first: z.number().optional(),
   claims: z.record(z.string(), z.number()),
-  history: z.array(z.object({ at: z.string(), action: z.string(), start: z.number(), by: z.string() })).default([]),
+  history: z.array(SeriesHistoryEntry).default([]),
 });
 export type Counter = z.infer<typeof Counter>;
 
