@@ -12,6 +12,9 @@ const common = { transform, extensionsToTreatAsEsm: ['.ts'], testEnvironment: '<
 export default {
   // jest's summary, then one plain `N passed, N failed` line (test/support/summary-reporter.js) for CI.
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // A worker per core: measured on 2 cores, e2e files (mostly waiting on their stack) take 74 s with
+  // 2 workers against 136 s with 1 and 85 s with 3; unit files 17 s against 28 s.
+  maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{unit,infra,state-machines}/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/setup-unit.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/setup-e2e.ts'] },

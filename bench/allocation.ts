@@ -1,7 +1,7 @@
 import { assignSymbol } from '../functions/assign-symbol/assign-symbol';
-import { createStore, type Store } from '../functions/shared/adapters/store';
-import { dynamodb } from '../functions/shared/adapters/clients';
-import { ENV, required } from '../functions/shared/adapters/config';
+import { createStore, type Store } from '#shared/adapters/store';
+import { dynamodb } from '#shared/adapters/clients';
+import { ENV, required } from '#shared/adapters/config';
 import { seedReceived } from '../test/support/submissions';
 
 /**

@@ -1,10 +1,10 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { publish } from '../functions/publish/publish';
-import type { DocumentRecord } from '../functions/shared/domain/document';
-import { dynamodb, s3 } from '../functions/shared/adapters/clients';
-import { ENV, required } from '../functions/shared/adapters/config';
-import { createFiles } from '../functions/shared/adapters/files';
-import { createStore, type Store } from '../functions/shared/adapters/store';
+import type { DocumentRecord } from '#shared/domain/document';
+import { dynamodb, s3 } from '#shared/adapters/clients';
+import { ENV, required } from '#shared/adapters/config';
+import { createFiles } from '#shared/adapters/files';
+import { createStore, type Store } from '#shared/adapters/store';
 import { doc, taggedSubmission } from '../test/unit/publish-fixtures';
 
 /**

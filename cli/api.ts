@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { readLocalToken } from '../infra/local/token';
 import { z } from 'zod';
-import type { SubmissionInput } from '../functions/shared/domain/schemas';
-import type { SubmissionListQuery } from '../functions/shared/api/queries';
+import type { SubmissionInput } from '#shared/domain/schemas';
+import type { SubmissionListQuery } from '#shared/api/queries';
 import {
   CreatedSubmission, DocumentView, ErrorBody, SeriesView, SubmissionPage, SubmissionView, type Upload,
-} from '../functions/shared/api/responses';
+} from '#shared/api/responses';
 
 /** The Circulate API as the CLI sees it: a few routes, every answer checked with the API's own schemas. */
 

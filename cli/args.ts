@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Issue } from '../functions/shared/domain/issues';
-import { LANGUAGE_CODES } from '../functions/shared/domain/languages';
-import { CONTENT_TYPE_BY_EXTENSION, CONTENT_TYPES, PART_PATTERN } from '../functions/shared/domain/schemas';
+import type { Issue } from '#shared/domain/issues';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import { CONTENT_TYPE_BY_EXTENSION, CONTENT_TYPES, PART_PATTERN } from '#shared/domain/schemas';
 import type { Draft, FileSource } from './metadata';
 
 /**

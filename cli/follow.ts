@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Failure, SubmissionView } from '../functions/shared/api/responses';
-import { isFinal } from '../functions/shared/domain/schemas';
+import type { Failure, SubmissionView } from '#shared/api/responses';
+import { isFinal } from '#shared/domain/schemas';
 import { ApiError, NetworkError, type Answer, type CirculateApi } from './api';
 import { EXIT, WaitTimeout, err, out, printJson } from './output';
 import { liveView, plainView, type ProgressView } from './progress';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeIssues, formatPath, type Issue } from '../functions/shared/domain/issues';
-import { SubmissionInput } from '../functions/shared/domain/schemas';
+import { describeIssues, formatPath, type Issue } from '#shared/domain/issues';
+import { SubmissionInput } from '#shared/domain/schemas';
 
 /**
  * The CLI's input: the submission body (docs/architecture.md#submission-body), where each file entry names a local `path`

@@ -1,4 +1,4 @@
-import { WORKFLOW_STEPS, type HistoryEntry, type WorkflowStep } from '../functions/shared/domain/schemas';
+import { WORKFLOW_STEPS, type HistoryEntry, type WorkflowStep } from '#shared/domain/schemas';
 import { cut } from './format';
 
 /**

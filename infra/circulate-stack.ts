@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { ENV } from '../functions/shared/adapters/config';
+import { ENV } from '#shared/adapters/config';
 import { Api } from './constructs/api';
 import { Site } from './constructs/site';
 import { Storage } from './constructs/storage';

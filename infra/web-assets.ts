@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { PALETTE_CSS } from '../functions/publish/palette';
 import {
   NOT_FOUND_SCRIPT_PATH, SEARCH_SCRIPT_PATH, STAFF_PAGE_PATH, STAFF_SCRIPT_PATH, STAFF_STYLESHEET_PATH,
-} from '../functions/shared/domain/site-paths';
+} from '#shared/domain/site-paths';
 
 /**
  * The site's static objects, for the site bucket: the staff upload page under `staff/` (its HTML

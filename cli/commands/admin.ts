@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { SeriesView } from '../../functions/shared/api/responses';
+import type { SeriesView } from '#shared/api/responses';
 import { apiFromEnv, type Answer } from '../api';
 import { JsonOption, positiveInteger } from '../options';
 import { EXIT, out, printJson, run } from '../output';

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import type { SubmissionView } from '../../functions/shared/api/responses';
-import { BODY_CODES } from '../../functions/shared/domain/registry';
-import { STATUSES, Status } from '../../functions/shared/domain/schemas';
+import type { SubmissionView } from '#shared/api/responses';
+import { BODY_CODES } from '#shared/domain/registry';
+import { STATUSES, Status } from '#shared/domain/schemas';
 import { apiFromEnv, type ListQuery } from '../api';
 import { cut, table } from '../format';
 import { positiveInteger } from '../options';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import type { DocumentView, SubmissionView } from '../../functions/shared/api/responses';
-import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
-import type { HistoryEntry } from '../../functions/shared/domain/schemas';
+import type { DocumentView, SubmissionView } from '#shared/api/responses';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import type { HistoryEntry } from '#shared/domain/schemas';
 import { apiFromEnv } from '../api';
 import { failureMessage } from '../follow';
 import { table } from '../format';

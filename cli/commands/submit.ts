@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
-import { BODY_CODES } from '../../functions/shared/domain/registry';
-import { KINDS } from '../../functions/shared/domain/schemas';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import { BODY_CODES } from '#shared/domain/registry';
+import { KINDS } from '#shared/domain/schemas';
 import { UnexpectedAnswer, apiFromEnv } from '../api';
 import { FIELD_FLAGS, draftFromFlags, type FileFlag, type FileOption, type SubmitFlags } from '../args';
 import { follow } from '../follow';

@@ -1,9 +1,9 @@
-import { isoDateIn } from '../shared/domain/dates';
-import { InvalidTransition } from '../shared/domain/errors';
+import { isoDateIn } from '#shared/domain/dates';
+import { InvalidTransition } from '#shared/domain/errors';
 import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from './job-numbers';
-import { body as bodyOf, dutyStationOf } from '../shared/domain/registry';
-import type { CounterStore, SubmissionStore, SymbolStore } from '../shared/adapters/store';
-import { seriesPrefix, symbolOf } from '../shared/domain/symbols';
+import { body as bodyOf, dutyStationOf } from '#shared/domain/registry';
+import type { CounterStore, SubmissionStore, SymbolStore } from '#shared/adapters/store';
+import { seriesPrefix, symbolOf } from '#shared/domain/symbols';
 
 /** What AssignSymbol uses: the submission, the counters it takes numbers from, the symbol it claims. */
 export type AssignSymbolStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'> & Pick<CounterStore, 'allocate'> & Pick<SymbolStore, 'claimSymbol'>;

@@ -1,5 +1,5 @@
-import { LANGUAGE_CODES, LANGUAGES, type Language } from '../shared/domain/languages';
-import type { DutyStationConfig } from '../shared/domain/registry';
+import { LANGUAGE_CODES, LANGUAGES, type Language } from '#shared/domain/languages';
+import type { DutyStationConfig } from '#shared/domain/registry';
 
 /**
  * Job numbers (docs/domain.md#job-numbers): each language version of a document has its own, the six versions

@@ -1,10 +1,10 @@
-import type { Files } from '../shared/adapters/files';
-import { intakeKey } from '../shared/adapters/files';
-import { BadRequest } from '../shared/domain/errors';
-import { parseOrBadRequest } from '../shared/handlers/http';
-import { SubmissionInput, type SubmissionRecord } from '../shared/domain/schemas';
-import type { Clock, SubmissionStore } from '../shared/adapters/store';
-import type { CreatedSubmission } from '../shared/api/responses';
+import type { Files } from '#shared/adapters/files';
+import { intakeKey } from '#shared/adapters/files';
+import { BadRequest } from '#shared/domain/errors';
+import { parseOrBadRequest } from '#shared/handlers/http';
+import { SubmissionInput, type SubmissionRecord } from '#shared/domain/schemas';
+import type { Clock, SubmissionStore } from '#shared/adapters/store';
+import type { CreatedSubmission } from '#shared/api/responses';
 
 export interface CreateSubmissionDeps {
   /** The record is stamped with the store's clock, as its history will be. */

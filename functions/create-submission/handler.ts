@@ -1,7 +1,7 @@
-import { ENV } from '../shared/adapters/config';
+import { ENV } from '#shared/adapters/config';
 import { ulid } from 'ulidx';
-import { apiHandler, jsonBody } from '../shared/handlers/http';
-import { filesFromEnv, storeFromEnv } from '../shared/adapters/runtime';
+import { apiHandler, jsonBody } from '#shared/handlers/http';
+import { filesFromEnv, storeFromEnv } from '#shared/adapters/runtime';
 import { createSubmission } from './create-submission';
 
 const MAX_FILE_SIZE = Number(process.env[ENV.maxFileSize] ?? 100 * 1024 * 1024);

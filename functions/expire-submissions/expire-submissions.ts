@@ -1,6 +1,6 @@
-import { ENV } from '../shared/adapters/config';
-import type { Files } from '../shared/adapters/files';
-import type { SubmissionStore } from '../shared/adapters/store';
+import { ENV } from '#shared/adapters/config';
+import type { Files } from '#shared/adapters/files';
+import type { SubmissionStore } from '#shared/adapters/store';
 
 /** How long a submission may wait for its files, in hours (fractions allowed). */
 export const UPLOAD_EXPIRY_ENV = ENV.uploadExpiryHours;

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { filesFromEnv, storeFromEnv } from '../shared/adapters/runtime';
+import { filesFromEnv, storeFromEnv } from '#shared/adapters/runtime';
 import { DEFAULT_UPLOAD_EXPIRY_HOURS, UPLOAD_EXPIRY_ENV, expireSubmissions, type ExpireOutcome } from './expire-submissions';
 
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ level: 'info', ...entry }));

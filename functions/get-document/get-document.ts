@@ -1,7 +1,7 @@
-import type { DocumentStore } from '../shared/adapters/store';
-import { documentView } from '../shared/api/views';
-import { NotFound } from '../shared/domain/errors';
-import { parseSymbol } from '../shared/domain/symbols';
+import type { DocumentStore } from '#shared/adapters/store';
+import { documentView } from '#shared/api/views';
+import { NotFound } from '#shared/domain/errors';
+import { parseSymbol } from '#shared/domain/symbols';
 
 export interface GetDocumentDeps {
   store: Pick<DocumentStore, 'getDocument'>;

@@ -1,5 +1,5 @@
-import { apiHandler } from '../shared/handlers/http';
-import { siteUrlFromEnv, storeFromEnv } from '../shared/adapters/runtime';
+import { apiHandler } from '#shared/handlers/http';
+import { siteUrlFromEnv, storeFromEnv } from '#shared/adapters/runtime';
 import { getDocument } from './get-document';
 
 export const handler = apiHandler(async (event) => ({

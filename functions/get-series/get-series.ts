@@ -1,7 +1,7 @@
-import type { CounterStore } from '../shared/adapters/store';
-import { seriesView } from '../shared/api/views';
-import { BadRequest, NotFound } from '../shared/domain/errors';
-import { seriesExamples, seriesRefOf } from '../shared/domain/series';
+import type { CounterStore } from '#shared/adapters/store';
+import { seriesView } from '#shared/api/views';
+import { BadRequest, NotFound } from '#shared/domain/errors';
+import { seriesExamples, seriesRefOf } from '#shared/domain/series';
 
 /** A series' counter as staff see it: where it starts, the next number, how many were issued, who set its start. */
 export async function getSeries(path: string, store: Pick<CounterStore, 'getCounter'>) {

@@ -1,5 +1,5 @@
-import { apiHandler } from '../shared/handlers/http';
-import { storeFromEnv } from '../shared/adapters/runtime';
+import { apiHandler } from '#shared/handlers/http';
+import { storeFromEnv } from '#shared/adapters/runtime';
 import { getSeries } from './get-series';
 
 export const handler = apiHandler(async (event) => ({

@@ -1,6 +1,6 @@
-import type { SubmissionStore } from '../shared/adapters/store';
-import { submissionView } from '../shared/api/views';
-import { BadRequest, NotFound } from '../shared/domain/errors';
+import type { SubmissionStore } from '#shared/adapters/store';
+import { submissionView } from '#shared/api/views';
+import { BadRequest, NotFound } from '#shared/domain/errors';
 
 const SUBMISSION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { DocumentStore } from '../shared/adapters/store';
-import { NotFound } from '../shared/domain/errors';
-import { BODY_CODES, body as bodyOf, sessionInRange } from '../shared/domain/registry';
-import { parseOrBadRequest } from '../shared/handlers/http';
+import type { DocumentStore } from '#shared/adapters/store';
+import { NotFound } from '#shared/domain/errors';
+import { BODY_CODES, body as bodyOf, sessionInRange } from '#shared/domain/registry';
+import { parseOrBadRequest } from '#shared/handlers/http';
 import { sessionDocumentsView } from '../publish/catalogue';
 
 const Params = z.object({

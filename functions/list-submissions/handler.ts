@@ -1,5 +1,5 @@
-import { apiHandler } from '../shared/handlers/http';
-import { siteUrlFromEnv, storeFromEnv } from '../shared/adapters/runtime';
+import { apiHandler } from '#shared/handlers/http';
+import { siteUrlFromEnv, storeFromEnv } from '#shared/adapters/runtime';
 import { listSubmissions } from './list-submissions';
 
 export const handler = apiHandler(async (event) => ({

@@ -1,8 +1,8 @@
-import type { SubmissionStore } from '../shared/adapters/store';
-import { SubmissionListQuery } from '../shared/api/queries';
-import type { SubmissionPage } from '../shared/api/responses';
-import { submissionView } from '../shared/api/views';
-import { parseOrBadRequest } from '../shared/handlers/http';
+import type { SubmissionStore } from '#shared/adapters/store';
+import { SubmissionListQuery } from '#shared/api/queries';
+import type { SubmissionPage } from '#shared/api/responses';
+import { submissionView } from '#shared/api/views';
+import { parseOrBadRequest } from '#shared/handlers/http';
 
 export interface ListSubmissionsDeps {
   store: Pick<SubmissionStore, 'listSubmissions'>;

@@ -1,5 +1,5 @@
-import type { SubmissionStore } from '../shared/adapters/store';
-import { UNFINISHED_STATUSES, isFinal, type MarkFailedInput } from '../shared/domain/schemas';
+import type { SubmissionStore } from '#shared/adapters/store';
+import { UNFINISHED_STATUSES, isFinal, type MarkFailedInput } from '#shared/domain/schemas';
 
 export type MarkFailedStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>;
 

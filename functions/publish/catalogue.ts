@@ -1,7 +1,7 @@
-import type { DocumentRecord } from '../shared/domain/document';
-import { agendaItemTitle, sessionDates, sessionTitle } from '../shared/domain/registry';
-import type { SessionDocuments } from '../shared/api/responses';
-import { documentView } from '../shared/api/views';
+import type { DocumentRecord } from '#shared/domain/document';
+import { agendaItemTitle, sessionDates, sessionTitle } from '#shared/domain/registry';
+import type { SessionDocuments } from '#shared/api/responses';
+import { documentView } from '#shared/api/views';
 import { byAgendaItemThenIssue } from './order';
 import { requireBody, requireSession } from './sessions';
 

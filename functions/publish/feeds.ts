@@ -1,7 +1,7 @@
-import type { DocumentRecord } from '../shared/domain/document';
-import { formatDate } from '../shared/domain/dates';
-import { agendaItemTitle } from '../shared/domain/registry';
-import { HOME_PAGE_PATH, SITE_FEED_PATH, absolute, documentPath } from '../shared/domain/site-paths';
+import type { DocumentRecord } from '#shared/domain/document';
+import { formatDate } from '#shared/domain/dates';
+import { agendaItemTitle } from '#shared/domain/registry';
+import { HOME_PAGE_PATH, SITE_FEED_PATH, absolute, documentPath } from '#shared/domain/site-paths';
 import { byLatest, updatedAt } from './order';
 import { SITE_NAME } from './pages/layout';
 import { requireBody, requireSession, sessionFeedPath, sessionLabel, sessionPagePath } from './sessions';

@@ -1,4 +1,4 @@
-import type { Language } from '../shared/domain/languages';
+import type { Language } from '#shared/domain/languages';
 
 /**
  * The footnote on parts reproduced as received, per language. English and French are as seen on

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../shared/domain/document';
+import type { DocumentRecord } from '#shared/domain/document';
 
 /** The orders the site lists documents in, and the time a document counts as changed at. */
 

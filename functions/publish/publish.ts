@@ -1,16 +1,16 @@
-import type { DocumentRecord } from '../shared/domain/document';
-import { DomainError, InvalidTransition } from '../shared/domain/errors';
-import { isoDateIn } from '../shared/domain/dates';
-import type { Files } from '../shared/adapters/files';
-import { publishedFilePath } from '../shared/adapters/files';
-import { body as bodyOf } from '../shared/domain/registry';
-import type { Clock, DocumentStore, SiteState, SiteStateStore, SubmissionStore } from '../shared/adapters/store';
-import { LANGUAGE_CODES } from '../shared/domain/languages';
-import { parseSymbol } from '../shared/domain/symbols';
+import type { DocumentRecord } from '#shared/domain/document';
+import { DomainError, InvalidTransition } from '#shared/domain/errors';
+import { isoDateIn } from '#shared/domain/dates';
+import type { Files } from '#shared/adapters/files';
+import { publishedFilePath } from '#shared/adapters/files';
+import { body as bodyOf } from '#shared/domain/registry';
+import type { Clock, DocumentStore, SiteState, SiteStateStore, SubmissionStore } from '#shared/adapters/store';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import { parseSymbol } from '#shared/domain/symbols';
 import {
   HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_INDEX_PATH, SEARCH_PAGE_PATH, SITEMAP_INDEX_PATH, SITE_FEED_PATH, STYLESHEET_PATH,
   documentLanguagePagePath, documentPagePath, documentPath,
-} from '../shared/domain/site-paths';
+} from '#shared/domain/site-paths';
 import { renderSessionCatalogue } from './catalogue';
 import { FEED_CONTENT_TYPE, FEED_ENTRIES, renderSessionFeed, renderSiteFeed } from './feeds';
 import { JSON_CONTENT_TYPE, renderSearchIndex, renderSearchShard } from './search-index';

@@ -1,5 +1,5 @@
-import type { DocumentRecord } from '../shared/domain/document';
-import { parseSymbol, type FinalKind } from '../shared/domain/symbols';
+import type { DocumentRecord } from '#shared/domain/document';
+import { parseSymbol, type FinalKind } from '#shared/domain/symbols';
 
 /**
  * What a related document is to the one on the page: its `corrigendum`, `revision` (which replaces

@@ -1,11 +1,11 @@
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
-import { MINISEARCH_OPTIONS } from '../shared/domain/search-options';
-import type { DocumentRecord } from '../shared/domain/document';
-import { formatDate } from '../shared/domain/dates';
-import { Language } from '../shared/domain/schemas';
-import { agendaItemTitle } from '../shared/domain/registry';
-import { documentHref, rootRelative } from '../shared/domain/site-paths';
+import { MINISEARCH_OPTIONS } from '#shared/domain/search-options';
+import type { DocumentRecord } from '#shared/domain/document';
+import { formatDate } from '#shared/domain/dates';
+import { Language } from '#shared/domain/schemas';
+import { agendaItemTitle } from '#shared/domain/registry';
+import { documentHref, rootRelative } from '#shared/domain/site-paths';
 import { byAgendaItemThenIssue } from './order';
 import { requireBody, requireSession, searchShardPath, sessionHref, sessionLabel } from './sessions';
 

@@ -1,6 +1,6 @@
-import type { DocumentRecord } from '../shared/domain/document';
-import { body as bodyOf, sessionTitle, type BodyConfig } from '../shared/domain/registry';
-import { rootRelative, searchShardPathOf, sessionFilePath, sessionFolderOf } from '../shared/domain/site-paths';
+import type { DocumentRecord } from '#shared/domain/document';
+import { body as bodyOf, sessionTitle, type BodyConfig } from '#shared/domain/registry';
+import { rootRelative, searchShardPathOf, sessionFilePath, sessionFolderOf } from '#shared/domain/site-paths';
 
 /**
  * A session of the site, from its body's code: the body as the registry has it, the session's

@@ -1,5 +1,5 @@
-import type { DocumentRecord } from '../shared/domain/document';
-import { absolute } from '../shared/domain/site-paths';
+import type { DocumentRecord } from '#shared/domain/document';
+import { absolute } from '#shared/domain/site-paths';
 import { byAgendaItemThenIssue, updatedAt } from './order';
 import { requireSession, sessionPagePath, sessionSitemapPath } from './sessions';
 import { el, xmlDocument } from './xml';

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
-import { ENV, required } from '../shared/adapters/config';
-import { filesFromEnv, sfn, storeFromEnv } from '../shared/adapters/runtime';
+import { ENV, required } from '#shared/adapters/config';
+import { filesFromEnv, sfn, storeFromEnv } from '#shared/adapters/runtime';
 import { receiveKey } from './receive';
 
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ level: 'info', ...entry }));

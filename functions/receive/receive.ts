@@ -1,7 +1,7 @@
 import { ExecutionAlreadyExists, StartExecutionCommand, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
-import type { Files } from '../shared/adapters/files';
-import { submissionIdOfKey } from '../shared/adapters/files';
-import type { SubmissionStore } from '../shared/adapters/store';
+import type { Files } from '#shared/adapters/files';
+import { submissionIdOfKey } from '#shared/adapters/files';
+import type { SubmissionStore } from '#shared/adapters/store';
 
 /** The one Step Functions call receive makes (an SFNClient is one). */
 export interface ExecutionStarter {

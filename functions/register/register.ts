@@ -1,4 +1,4 @@
-import type { Clock, SubmissionStore } from '../shared/adapters/store';
+import type { Clock, SubmissionStore } from '#shared/adapters/store';
 
 /** What Register reads and writes: the submission, and the store's clock for the time it was received. */
 export type RegisterStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'> & Clock;

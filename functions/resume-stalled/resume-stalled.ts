@@ -2,7 +2,7 @@ import {
   DescribeExecutionCommand, ExecutionDoesNotExist, StartExecutionCommand,
   type DescribeExecutionCommandOutput, type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
-import type { SubmissionStore } from '../shared/adapters/store';
+import type { SubmissionStore } from '#shared/adapters/store';
 import { receiveKey, type ReceiveDeps } from '../receive/receive';
 
 /** The two Step Functions calls resume-stalled makes (an SFNClient is one). */

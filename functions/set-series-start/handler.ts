@@ -1,5 +1,5 @@
-import { apiHandler, jsonBody, staffIdentity } from '../shared/handlers/http';
-import { storeFromEnv } from '../shared/adapters/runtime';
+import { apiHandler, jsonBody, staffIdentity } from '#shared/handlers/http';
+import { storeFromEnv } from '#shared/adapters/runtime';
 import { setSeriesStart } from './set-series-start';
 
 export const handler = apiHandler(async (event) => ({

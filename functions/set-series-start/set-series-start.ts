@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { BadRequest } from '../shared/domain/errors';
-import { parseOrBadRequest } from '../shared/handlers/http';
-import { seriesExamples, seriesRefOf } from '../shared/domain/series';
-import type { CounterStore } from '../shared/adapters/store';
-import { seriesView } from '../shared/api/views';
+import { BadRequest } from '#shared/domain/errors';
+import { parseOrBadRequest } from '#shared/handlers/http';
+import { seriesExamples, seriesRefOf } from '#shared/domain/series';
+import type { CounterStore } from '#shared/adapters/store';
+import { seriesView } from '#shared/api/views';
 
 export const SeriesStartInput = z.strictObject({
   series: z.string().min(1).max(100),

@@ -1,6 +1,6 @@
-import { InvalidTransition } from '../shared/domain/errors';
-import type { SubmissionStore } from '../shared/adapters/store';
-import { tagTranslationStatus } from '../shared/domain/translation-status';
+import { InvalidTransition } from '#shared/domain/errors';
+import type { SubmissionStore } from '#shared/adapters/store';
+import { tagTranslationStatus } from '#shared/domain/translation-status';
 
 export type TagStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>;
 

@@ -20,7 +20,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { HOME_PAGE_PATH, INDEX_PAGE } from '../../functions/shared/domain/site-paths';
+import { HOME_PAGE_PATH, INDEX_PAGE } from '#shared/domain/site-paths';
 import type { SiteAsset } from '../web-assets';
 
 export interface SiteProps {

@@ -2,8 +2,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/shared/adapters/config';
-import { INDEXES, TABLE_KEYS } from '../../functions/shared/adapters/table';
+import { ENV } from '#shared/adapters/config';
+import { INDEXES, TABLE_KEYS } from '#shared/adapters/table';
 import type { CirculateFunction } from './circulate-function';
 
 /** Uploads land under this prefix; it is also what triggers `receive`. */

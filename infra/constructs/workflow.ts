@@ -8,7 +8,7 @@ import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/shared/adapters/config';
+import { ENV } from '#shared/adapters/config';
 import { RECEIVE_FUNCTION, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
 import { CirculateFunction, LOG_RETENTION, PROJECT_ROOT } from './circulate-function';
 import { INTAKE_PREFIX, type Storage } from './storage';

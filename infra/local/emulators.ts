@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { INDEXES, TABLE_KEYS } from '../../functions/shared/adapters/table';
+import { INDEXES, TABLE_KEYS } from '#shared/adapters/table';
 
 /**
  * The AWS services the embedded stack emulates, kept on disk under the data folder: DynamoDB

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { NOT_FOUND_PATH, pageKey } from '../../functions/shared/domain/site-paths';
+import { NOT_FOUND_PATH, pageKey } from '#shared/domain/site-paths';
 import { ROUTES, type Route } from '../functions';
 import { lambdaContext } from './lambda';
 

@@ -1,6 +1,6 @@
-import { ENV, required } from '../../functions/shared/adapters/config';
+import { ENV, required } from '#shared/adapters/config';
 import { receiveKey, startWorkflow } from '../../functions/receive/receive';
-import { filesFromEnv, sfn, storeFromEnv } from '../../functions/shared/adapters/runtime';
+import { filesFromEnv, sfn, storeFromEnv } from '#shared/adapters/runtime';
 
 /**
  * On start, every submission that is not PUBLISHED or FAILED is driven on: one still awaiting

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
-import { ENV } from '../../functions/shared/adapters/config';
+import { ENV } from '#shared/adapters/config';
 import { UPLOAD_EXPIRY_ENV } from '../../functions/expire-submissions/expire-submissions';
 import { buildWebAssets } from '../web-assets';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';

@@ -1,6 +1,6 @@
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Store } from '../../functions/shared/adapters/store';
+import type { Store } from '#shared/adapters/store';
 import { lambdaContext } from '../../infra/local/lambda';
 import { numbersOf, range, seedReceived } from '../support/submissions';
 import { api, startTestStack, submit, waitForFinalStatus } from './helpers';
@@ -19,7 +19,7 @@ describe('symbols on the embedded stack, under concurrency', () => {
     // The modules the stack runs, loaded here with the stack's environment: the real handler, with
     // clients pointed at the stack's emulators.
     Object.assign(process.env, stack.environment);
-    store = (await import('../../functions/shared/adapters/runtime')).storeFromEnv();
+    store = (await import('#shared/adapters/runtime')).storeFromEnv();
     assign = (await import('../../functions/assign-symbol/handler')).handler as unknown as AssignSymbol;
     sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   });

@@ -37,7 +37,7 @@ describe('a workflow that ended without recording its end', () => {
     // The sweep's own logic, run here with the stack's environment, as the hourly schedule would run it.
     Object.assign(process.env, stack.environment);
     const { resumeStalled } = await import('../../functions/resume-stalled/resume-stalled');
-    const runtime = await import('../../functions/shared/adapters/runtime');
+    const runtime = await import('#shared/adapters/runtime');
     const outcome = await resumeStalled({
       store: runtime.storeFromEnv(), files: runtime.filesFromEnv(), sfn: runtime.sfn, stateMachineArn: stack.names.stateMachineArn,
       clock: () => new Date(), stalledAfterMs: 0, log: () => undefined,

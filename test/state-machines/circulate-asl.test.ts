@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from '@jest/globals';
 import { STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
-import { AllocationContention } from '../../functions/shared/domain/errors';
+import { AllocationContention } from '#shared/domain/errors';
 import { PublishContention } from '../../functions/publish/publish';
 
 const text = readFileSync(STATE_MACHINE_FILE, 'utf8');

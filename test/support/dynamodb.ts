@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB } from '../../infra/local/emulators';
 import { freePort } from '../../infra/local/ports';
-import { createStore, type StoreOptions } from '../../functions/shared/adapters/store';
+import { createStore, type StoreOptions } from '#shared/adapters/store';
 
 /** A real DynamoDB emulator (dynalite) with Circulate's table, for store tests. */
 export async function startTestStore(options: StoreOptions = {}) {

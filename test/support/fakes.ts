@@ -3,14 +3,14 @@ import {
   DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, StartExecutionCommand,
   type DescribeExecutionCommandOutput, type ExecutionStatus, type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
-import { intakePrefix, type FileCheck, type Files } from '../../functions/shared/adapters/files';
-import type { CounterStore, DocumentStore, SubmissionStore } from '../../functions/shared/adapters/store';
-import { Counter } from '../../functions/shared/adapters/store';
+import { intakePrefix, type FileCheck, type Files } from '#shared/adapters/files';
+import type { CounterStore, DocumentStore, SubmissionStore } from '#shared/adapters/store';
+import { Counter } from '#shared/adapters/store';
 import type { ExecutionRunner } from '../../functions/resume-stalled/resume-stalled';
-import { DocumentRecord } from '../../functions/shared/domain/document';
-import { Conflict, InvalidTransition, NotFound } from '../../functions/shared/domain/errors';
-import { FileSniffer, typeMismatch } from '../../functions/shared/domain/file-types';
-import { STATUSES, SubmissionRecord, UNFINISHED_STATUSES, type HistoryEntry, type Status, type StoredFile } from '../../functions/shared/domain/schemas';
+import { DocumentRecord } from '#shared/domain/document';
+import { Conflict, InvalidTransition, NotFound } from '#shared/domain/errors';
+import { FileSniffer, typeMismatch } from '#shared/domain/file-types';
+import { STATUSES, SubmissionRecord, UNFINISHED_STATUSES, type HistoryEntry, type Status, type StoredFile } from '#shared/domain/schemas';
 
 /**
  * In-memory stand-ins for the narrow interfaces the logic asks for. Each keeps the semantics the

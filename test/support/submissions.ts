@@ -1,8 +1,8 @@
 import { ulid } from 'ulidx';
-import { intakeKey } from '../../functions/shared/adapters/files';
-import type { Language } from '../../functions/shared/domain/languages';
-import { STATUSES, type Status, type StoredFile, type SubmissionRecord } from '../../functions/shared/domain/schemas';
-import type { Store } from '../../functions/shared/adapters/store';
+import { intakeKey } from '#shared/adapters/files';
+import type { Language } from '#shared/domain/languages';
+import { STATUSES, type Status, type StoredFile, type SubmissionRecord } from '#shared/domain/schemas';
+import type { Store } from '#shared/adapters/store';
 import { sha256, utf8 } from './files';
 
 /** A submission whose files are in and verified (status RECEIVED), ready for AssignSymbol. */

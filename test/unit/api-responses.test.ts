@@ -5,15 +5,15 @@ import { ApiError, UnexpectedAnswer, createApi } from '../../cli/api';
 import { createSubmission } from '../../functions/create-submission/create-submission';
 import { sessionDocumentsView } from '../../functions/publish/catalogue';
 import { setSeriesStart } from '../../functions/set-series-start/set-series-start';
-import { createFiles } from '../../functions/shared/adapters/files';
+import { createFiles } from '#shared/adapters/files';
 import {
   CreatedSubmission, DocumentView, ErrorBody, SeriesView, SessionDocuments, SubmissionPage, SubmissionView,
-} from '../../functions/shared/api/responses';
-import { documentView, seriesView, submissionView } from '../../functions/shared/api/views';
-import { BadRequest } from '../../functions/shared/domain/errors';
-import { parseSymbol } from '../../functions/shared/domain/symbols';
-import { errorBody, parseOrBadRequest } from '../../functions/shared/handlers/http';
-import { SubmissionInput } from '../../functions/shared/domain/schemas';
+} from '#shared/api/responses';
+import { documentView, seriesView, submissionView } from '#shared/api/views';
+import { BadRequest } from '#shared/domain/errors';
+import { parseSymbol } from '#shared/domain/symbols';
+import { errorBody, parseOrBadRequest } from '#shared/handlers/http';
+import { SubmissionInput } from '#shared/domain/schemas';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators';
 import { ApiProblem, getSubmission } from '../../web/staff/api';
 import { startTestStore } from '../support/dynamodb';

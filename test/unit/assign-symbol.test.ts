@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { assignSymbol } from '../../functions/assign-symbol/assign-symbol';
-import type { StoreOptions } from '../../functions/shared/adapters/store';
+import type { StoreOptions } from '#shared/adapters/store';
 import { startTestStore } from '../support/dynamodb';
 import { numbersOf, range, seedReceived } from '../support/submissions';
 

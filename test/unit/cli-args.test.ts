@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { draftFromFlags, parseFileSpec, type FileFlag, type SubmitFlags } from '../../cli/args';
 import { InvalidMetadata, completeSubmission, readMetadata, type LoadedSubmission } from '../../cli/metadata';
-import { SubmissionInput } from '../../functions/shared/domain/schemas';
+import { SubmissionInput } from '#shared/domain/schemas';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/A_HRC_47_G_10/', import.meta.url));
 const METADATA = path.join(EXAMPLE, 'metadata.json');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { InvalidMetadata, formatPath, loadSubmission } from '../../cli/metadata';
-import { SubmissionInput } from '../../functions/shared/domain/schemas';
+import { SubmissionInput } from '#shared/domain/schemas';
 import { labelled } from '../support/expect';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/A_HRC_47_G_10/', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HistoryEntry as HistoryLine } from '../../functions/shared/domain/schemas';
+import type { HistoryEntry as HistoryLine } from '#shared/domain/schemas';
 import { frame, liveView, plainView, stepRows, stepsReached, type Snapshot } from '../../cli/progress';
 
 const h = (status: HistoryLine['status'], detail: string, second: number): HistoryLine =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createSubmission, type CreateSubmissionDeps } from '../../functions/create-submission/create-submission';
-import { BadRequest } from '../../functions/shared/domain/errors';
+import { BadRequest } from '#shared/domain/errors';
 import { FakeClock, FakeFiles, FakeSubmissionStore } from '../support/fakes';
 
 const ID = '01J1D7M3ZK8Q9V2W4X6Y8Z0A1B';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
-import { formatDate, formatPeriod, formatPeriods } from '../../functions/shared/domain/dates';
-import { ordinal } from '../../functions/shared/domain/ordinals';
-import { agendaItemTitle, body, sessionDates, sessionInRange } from '../../functions/shared/domain/registry';
-import { tagTranslationStatus } from '../../functions/shared/domain/translation-status';
+import { formatDate, formatPeriod, formatPeriods } from '#shared/domain/dates';
+import { ordinal } from '#shared/domain/ordinals';
+import { agendaItemTitle, body, sessionDates, sessionInRange } from '#shared/domain/registry';
+import { tagTranslationStatus } from '#shared/domain/translation-status';
 
 describe('ordinals as mastheads print them', () => {
   it.each([

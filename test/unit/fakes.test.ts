@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CounterStore, SubmissionStore } from '../../functions/shared/adapters/store';
-import { Conflict, InvalidTransition, NotFound } from '../../functions/shared/domain/errors';
+import type { CounterStore, SubmissionStore } from '#shared/adapters/store';
+import { Conflict, InvalidTransition, NotFound } from '#shared/domain/errors';
 import { startTestStore } from '../support/dynamodb';
 import { FakeClock, FakeCounterStore, FakeSubmissionStore } from '../support/fakes';
 import { submissionIn } from '../support/submissions';

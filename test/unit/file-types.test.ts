@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
-import { FileSniffer, TAIL_BYTES, detectFileType, typeMismatch, type ContentType } from '../../functions/shared/domain/file-types';
+import { FileSniffer, TAIL_BYTES, detectFileType, typeMismatch, type ContentType } from '#shared/domain/file-types';
 import { docxParts, elfExecutable, minimalDocx, minimalPdf, pseudoRandomBytes, utf8, windowsExecutable, zip } from '../support/files';
 import { labelled } from '../support/expect';
 

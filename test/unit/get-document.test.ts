@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { getDocument } from '../../functions/get-document/get-document';
-import { MalformedSymbol, NotFound } from '../../functions/shared/domain/errors';
+import { MalformedSymbol, NotFound } from '#shared/domain/errors';
 import { FakeDocumentStore } from '../support/fakes';
 import { doc } from './publish-fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { getSeries } from '../../functions/get-series/get-series';
-import { BadRequest, NotFound } from '../../functions/shared/domain/errors';
+import { BadRequest, NotFound } from '#shared/domain/errors';
 import { FakeClock, FakeCounterStore } from '../support/fakes';
 
 function setup() {

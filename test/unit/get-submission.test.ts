@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { getSubmission } from '../../functions/get-submission/get-submission';
-import { BadRequest, NotFound } from '../../functions/shared/domain/errors';
+import { BadRequest, NotFound } from '#shared/domain/errors';
 import { FakeSubmissionStore } from '../support/fakes';
 import { annex, coverNote, submissionIn } from '../support/submissions';
 import { taggedSubmission } from './publish-fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { formatJobNumber, jobCounterName, jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
-import { REGISTRY } from '../../functions/shared/domain/registry';
+import { REGISTRY } from '#shared/domain/registry';
 
 const GENEVA = REGISTRY.dutyStations.GE!;
 const NEW_YORK = { name: 'New York', letter: 'N', printedPrefix: '', jobNumberStart: 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { listSessionDocuments } from '../../functions/list-session-documents/list-session-documents';
 import { renderSessionCatalogue } from '../../functions/publish/catalogue';
-import { BadRequest, NotFound } from '../../functions/shared/domain/errors';
+import { BadRequest, NotFound } from '#shared/domain/errors';
 import { FakeDocumentStore } from '../support/fakes';
 import { doc } from './publish-fixtures';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { listSubmissions } from '../../functions/list-submissions/list-submissions';
-import type { Store } from '../../functions/shared/adapters/store';
-import { BadRequest } from '../../functions/shared/domain/errors';
-import type { Status } from '../../functions/shared/domain/schemas';
+import type { Store } from '#shared/adapters/store';
+import { BadRequest } from '#shared/domain/errors';
+import type { Status } from '#shared/domain/schemas';
 import { startTestStore } from '../support/dynamodb';
 import { submissionIn } from '../support/submissions';
 

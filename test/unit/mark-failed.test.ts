@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { markFailed, readableCause } from '../../functions/mark-failed/mark-failed';
-import { NotFound } from '../../functions/shared/domain/errors';
-import { UNFINISHED_STATUSES, type Status } from '../../functions/shared/domain/schemas';
+import { NotFound } from '#shared/domain/errors';
+import { UNFINISHED_STATUSES, type Status } from '#shared/domain/schemas';
 import { FakeClock, FakeSubmissionStore } from '../support/fakes';
 import { submissionIn } from '../support/submissions';
 

@@ -1,11 +1,11 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { describe, expect, it } from '@jest/globals';
-import { MINISEARCH_OPTIONS } from '../../functions/shared/domain/search-options';
+import { MINISEARCH_OPTIONS } from '#shared/domain/search-options';
 import { renderSessionCatalogue, sessionDocumentsView } from '../../functions/publish/catalogue';
 import { SearchIndex, SearchShard, renderSearchIndex, renderSearchShard } from '../../functions/publish/search-index';
-import { SEARCH_INDEX_PATH } from '../../functions/shared/domain/site-paths';
+import { SEARCH_INDEX_PATH } from '#shared/domain/site-paths';
 import { searchShardPath, sessionCataloguePath } from '../../functions/publish/sessions';
-import { documentView } from '../../functions/shared/api/views';
+import { documentView } from '#shared/api/views';
 import { doc } from './publish-fixtures';
 
 const SITE = 'https://docs.example.org';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DocumentRecord } from '../../functions/shared/domain/document';
+import type { DocumentRecord } from '#shared/domain/document';
 import { FEED_ENTRIES, renderSessionFeed, renderSiteFeed } from '../../functions/publish/feeds';
 import { renderSessionSitemap, renderSitemapIndex } from '../../functions/publish/sitemaps';
-import { SITEMAP_INDEX_PATH, SITE_FEED_PATH } from '../../functions/shared/domain/site-paths';
+import { SITEMAP_INDEX_PATH, SITE_FEED_PATH } from '#shared/domain/site-paths';
 import { sessionFeedPath, sessionSitemapPath } from '../../functions/publish/sessions';
 import { el, escapeXml, xmlDocument } from '../../functions/publish/xml';
 import { doc } from './publish-fixtures';

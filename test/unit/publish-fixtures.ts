@@ -1,8 +1,8 @@
-import { DocumentRecord } from '../../functions/shared/domain/document';
-import type { SubmissionRecord } from '../../functions/shared/domain/schemas';
+import { DocumentRecord } from '#shared/domain/document';
+import type { SubmissionRecord } from '#shared/domain/schemas';
 import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
-import { REGISTRY } from '../../functions/shared/domain/registry';
-import { tagTranslationStatus } from '../../functions/shared/domain/translation-status';
+import { REGISTRY } from '#shared/domain/registry';
+import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { receivedSubmission } from '../support/submissions';
 
 /** A published document of HRC session 47 (or `over.session`), G series, number n, published n seconds after 09:00 on 18 June 2021. */

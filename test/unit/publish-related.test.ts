@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { relatedDocuments, touchedByPublication } from '../../functions/publish/related';
-import type { DocumentRecord } from '../../functions/shared/domain/document';
+import type { DocumentRecord } from '#shared/domain/document';
 
 const doc = (symbol: string) => ({ symbol, title: `Title of ${symbol}` }) as DocumentRecord;
 const SESSION = ['A/HRC/47/10', 'A/HRC/47/10/Corr.1', 'A/HRC/47/10/Add.1', 'A/HRC/47/10/Add.1/Corr.1', 'A/HRC/47/11', 'A/HRC/47/L.1', 'A/HRC/47/L.1/Rev.1'].map(doc);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publish, type PublishDeps } from '../../functions/publish/publish';
-import type { SessionDocuments } from '../../functions/shared/api/responses';
-import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
+import type { SessionDocuments } from '#shared/api/responses';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
 import { SearchIndex, SearchShard } from '../../functions/publish/search-index';
 import { startTestStore } from '../support/dynamodb';
 import { taggedSubmission } from './publish-fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { register } from '../../functions/register/register';
-import { InvalidTransition, NotFound } from '../../functions/shared/domain/errors';
+import { InvalidTransition, NotFound } from '#shared/domain/errors';
 import { FakeClock, FakeSubmissionStore } from '../support/fakes';
 import { annex, coverNote, submissionIn } from '../support/submissions';
 

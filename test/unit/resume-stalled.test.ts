@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionCommandOutput, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import { executionArn, resumeStalled, type ResumeDeps } from '../../functions/resume-stalled/resume-stalled';
-import type { Status } from '../../functions/shared/domain/schemas';
+import type { Status } from '#shared/domain/schemas';
 import { FakeClock, FakeFiles, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
 import { annex, coverNote, submissionIn } from '../support/submissions';
 

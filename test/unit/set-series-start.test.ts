@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { setSeriesStart } from '../../functions/set-series-start/set-series-start';
-import { BadRequest, Conflict } from '../../functions/shared/domain/errors';
+import { BadRequest, Conflict } from '#shared/domain/errors';
 import { FakeClock, FakeCounterStore } from '../support/fakes';
 
 const BY = 'registry.clerk@un.org';

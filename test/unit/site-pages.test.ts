@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   NOT_FOUND_SCRIPT_PATH, SEARCH_INDEX_PATH, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, SITE_FEED_PATH, documentLanguagePagePath,
-} from '../../functions/shared/domain/site-paths';
+} from '#shared/domain/site-paths';
 import { renderDocumentPage } from '../../functions/publish/pages/document';
 import { renderLanguagePage } from '../../functions/publish/pages/document-language';
 import { renderHomePage } from '../../functions/publish/pages/home';
@@ -10,12 +10,12 @@ import { renderSearchPage } from '../../functions/publish/pages/search';
 import { renderSessionPage } from '../../functions/publish/pages/session';
 import type { RelatedDocument } from '../../functions/publish/related';
 import { sessionCataloguePath, sessionFeedPath } from '../../functions/publish/sessions';
-import { DocumentRecord, localizedMasthead, masthead } from '../../functions/shared/domain/document';
+import { DocumentRecord, localizedMasthead, masthead } from '#shared/domain/document';
 import { REPRODUCED_AS_RECEIVED } from '../../functions/publish/footnotes';
 import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
-import { LANGUAGE_CODES, type Language } from '../../functions/shared/domain/languages';
-import { REGISTRY } from '../../functions/shared/domain/registry';
-import { tagTranslationStatus } from '../../functions/shared/domain/translation-status';
+import { LANGUAGE_CODES, type Language } from '#shared/domain/languages';
+import { REGISTRY } from '#shared/domain/registry';
+import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { labelled } from '../support/expect';
 
 // ── Fixtures: the example, A/HRC/47/G/10 (cover in English, annex reproduced as received) ────────

@@ -1,11 +1,11 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from '@jest/globals';
 import { SearchEntry, searchShard } from '../../functions/publish/search-index';
-import { DocumentRecord } from '../../functions/shared/domain/document';
+import { DocumentRecord } from '#shared/domain/document';
 import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
-import { REGISTRY } from '../../functions/shared/domain/registry';
-import { MINISEARCH_OPTIONS, SEARCH_FIELDS, SEARCH_OPTIONS, STORE_FIELDS, symbolKey, tokenize, type SearchDocument } from '../../functions/shared/domain/search-options';
-import { tagTranslationStatus } from '../../functions/shared/domain/translation-status';
+import { REGISTRY } from '#shared/domain/registry';
+import { MINISEARCH_OPTIONS, SEARCH_FIELDS, SEARCH_OPTIONS, STORE_FIELDS, symbolKey, tokenize, type SearchDocument } from '#shared/domain/search-options';
+import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { Shard } from '../../web/site/data';
 import { guessFromPath } from '../../web/site/paths';
 import { exactSymbol, indexShard, searchAll } from '../../web/site/search-engine';

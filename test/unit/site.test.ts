@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { attr, html, isSafeHtml, renderDocument, type Html } from '../../functions/publish/html';
-import { HOME_PAGE_PATH, NOT_FOUND_PATH, STYLESHEET_PATH, documentPagePath } from '../../functions/shared/domain/site-paths';
+import { HOME_PAGE_PATH, NOT_FOUND_PATH, STYLESHEET_PATH, documentPagePath } from '#shared/domain/site-paths';
 import { renderDocumentPage } from '../../functions/publish/pages/document';
 import { renderHomePage } from '../../functions/publish/pages/home';
 import { renderNotFoundPage } from '../../functions/publish/pages/not-found';
 import { renderSessionPage } from '../../functions/publish/pages/session';
 import { sessionPagePath } from '../../functions/publish/sessions';
 import { SITE_CSS } from '../../functions/publish/site-css';
-import { DocumentRecord } from '../../functions/shared/domain/document';
-import { tagTranslationStatus } from '../../functions/shared/domain/translation-status';
+import { DocumentRecord } from '#shared/domain/document';
+import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
-import { REGISTRY } from '../../functions/shared/domain/registry';
-import type { Language } from '../../functions/shared/domain/languages';
+import { REGISTRY } from '#shared/domain/registry';
+import type { Language } from '#shared/domain/languages';
 
 // ── Fixtures ───────────────────────────────────────────────────────────────────────────────────
 

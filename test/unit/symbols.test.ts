@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
-import { BadRequest, MalformedSymbol } from '../../functions/shared/domain/errors';
+import { BadRequest, MalformedSymbol } from '#shared/domain/errors';
 import {
   DOTTED_SERIES, FINAL_KINDS, LEADING_SERIES, SLASH_SERIES, formatSymbol, parseSymbol, seriesKeyOf, seriesPrefix, symbolOf,
   validateSymbol, type FinalComponent, type FinalKind, type Organ, type ParsedSymbol, type Period, type Series,
-} from '../../functions/shared/domain/symbols';
+} from '#shared/domain/symbols';
 import { labelled } from '../support/expect';
 
 const session = (number: number) => ({ kind: 'session', number });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { tagSubmission } from '../../functions/tag-translation-status/tag-translation-status';
-import { InvalidTransition, NotFound } from '../../functions/shared/domain/errors';
-import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
-import type { Status } from '../../functions/shared/domain/schemas';
+import { InvalidTransition, NotFound } from '#shared/domain/errors';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import type { Status } from '#shared/domain/schemas';
 import { FakeClock, FakeSubmissionStore } from '../support/fakes';
 import { annex, coverNote, submissionIn, type TestUpload } from '../support/submissions';
 

@@ -1,8 +1,8 @@
 // First: zod must be configured before the schemas below are defined.
 import './zod-config';
 import * as z from 'zod/mini';
-import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
-import type { STORE_FIELDS } from '../../functions/shared/domain/search-options';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import type { STORE_FIELDS } from '#shared/domain/search-options';
 
 /**
  * The search data as the browser reads it (functions/publish/search-index.ts writes it): the list

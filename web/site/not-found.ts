@@ -1,7 +1,7 @@
 import { fetchSearchIndex, fetchShard } from './data';
 import { guessFromPath, type Guess } from './paths';
-import { symbolKey } from '../../functions/shared/domain/search-options';
-import { rootRelative, searchShardPathOf } from '../../functions/shared/domain/site-paths';
+import { symbolKey } from '#shared/domain/search-options';
+import { rootRelative, searchShardPathOf } from '#shared/domain/site-paths';
 
 /**
  * The 404 page's suggestion (functions/publish/pages/not-found.ts): when the address looks

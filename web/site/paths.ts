@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES } from '../../functions/shared/domain/languages';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
 
 /**
  * What an address that has no page may have meant, for the 404 page: `/A/HRC/47/G/99/` is a

@@ -1,5 +1,5 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { MINISEARCH_OPTIONS, symbolKey, type SearchDocument } from '../../functions/shared/domain/search-options';
+import { MINISEARCH_OPTIONS, symbolKey, type SearchDocument } from '#shared/domain/search-options';
 import { StoredHit, type Shard } from './data';
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { CreatedSubmission, ErrorBody, SubmissionView } from '../../functions/shared/api/responses';
-import type { SubmissionInput } from '../../functions/shared/domain/schemas';
+import { CreatedSubmission, ErrorBody, SubmissionView } from '#shared/api/responses';
+import type { SubmissionInput } from '#shared/domain/schemas';
 import type { Issue } from './issues';
 import { authHeaders } from './token';
 

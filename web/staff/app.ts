@@ -1,9 +1,9 @@
 // First: zod must be configured before the schemas below are defined.
 import './zod-config';
 import type { z } from 'zod';
-import { body as bodyOf } from '../../functions/shared/domain/registry';
-import type { Upload } from '../../functions/shared/api/responses';
-import { FINAL_STATUSES, SUBMISSION_LIMITS, type Status, SubmissionInput } from '../../functions/shared/domain/schemas';
+import { body as bodyOf } from '#shared/domain/registry';
+import type { Upload } from '#shared/api/responses';
+import { FINAL_STATUSES, SUBMISSION_LIMITS, type Status, SubmissionInput } from '#shared/domain/schemas';
 import { ApiProblem, createSubmission, getSubmission } from './api';
 import { KIND_CHOICES, LANGUAGE_CHOICES, agendaItemChoices, bodyChoices, fillSelect, seriesChoices, sessionGroups } from './choices';
 import { fileRows, formatSize, type RowDeclaration } from './file-rows';

@@ -1,6 +1,6 @@
-import { LANGUAGES, LANGUAGE_CODES } from '../../functions/shared/domain/languages';
-import { REGISTRY, agendaItemTitle, sessionDates, sessionTitle, type BodyConfig } from '../../functions/shared/domain/registry';
-import { KINDS, SUBMISSION_LIMITS } from '../../functions/shared/domain/schemas';
+import { LANGUAGES, LANGUAGE_CODES } from '#shared/domain/languages';
+import { REGISTRY, agendaItemTitle, sessionDates, sessionTitle, type BodyConfig } from '#shared/domain/registry';
+import { KINDS, SUBMISSION_LIMITS } from '#shared/domain/schemas';
 
 /** The form's choices, all from the registry and the language table: nothing listed twice. */
 export interface Choice { value: string; text: string }

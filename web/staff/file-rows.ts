@@ -1,4 +1,4 @@
-import { CONTENT_TYPE_BY_EXTENSION, CONTENT_TYPES } from '../../functions/shared/domain/schemas';
+import { CONTENT_TYPE_BY_EXTENSION, CONTENT_TYPES } from '#shared/domain/schemas';
 import { LANGUAGE_CHOICES, MAX_FILES, PART_CHOICES, fillSelect } from './choices';
 import type { Target } from './issues';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath, type Issue } from '../../functions/shared/domain/issues';
+import { formatPath, type Issue } from '#shared/domain/issues';
 
 /**
  * Problems with the form, from the browser's own check (zod) or from the API's `details`, in one

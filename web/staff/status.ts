@@ -1,5 +1,5 @@
-import type { SubmissionView } from '../../functions/shared/api/responses';
-import { WORKFLOW_STEPS, type Status } from '../../functions/shared/domain/schemas';
+import type { SubmissionView } from '#shared/api/responses';
+import { WORKFLOW_STEPS, type Status } from '#shared/domain/schemas';
 
 /** Each status as staff read it. */
 const LABELS: Record<Status, string> = {

@@ -1,4 +1,4 @@
-import type { Upload } from '../../functions/shared/api/responses';
+import type { Upload } from '#shared/api/responses';
 
 /**
  * One file to its presigned URL. XMLHttpRequest rather than fetch: fetch reports no upload progress.

@@ -1,7 +1,7 @@
 import { attr, html, type Html, type SafeHtml } from '../html';
-import type { DocumentRecord } from '../../shared/domain/document';
-import { LANGUAGES, LANGUAGE_CODES, type Language } from '../../shared/domain/languages';
-import { documentHref, documentLanguageHref } from '../../shared/domain/site-paths';
+import type { DocumentRecord } from '#shared/domain/document';
+import { LANGUAGES, LANGUAGE_CODES, type Language } from '#shared/domain/languages';
+import { documentHref, documentLanguageHref } from '#shared/domain/site-paths';
 import type { RelatedDocument } from '../related';
 import { requireBody, sessionHref, sessionLabel } from '../sessions';
 import { KIND_LABEL } from './document-parts';

@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../html';
-import type { DocumentRecord, PublishedFile } from '../../shared/domain/document';
-import { LANGUAGES, requireLanguage, type Language } from '../../shared/domain/languages';
-import { documentHref } from '../../shared/domain/site-paths';
+import type { DocumentRecord, PublishedFile } from '#shared/domain/document';
+import { LANGUAGES, requireLanguage, type Language } from '#shared/domain/languages';
+import { documentHref } from '#shared/domain/site-paths';
 import { REPRODUCED_AS_RECEIVED } from '../footnotes';
 import type { RelatedDocument } from '../related';
 import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf } from './document-parts';

@@ -1,8 +1,8 @@
 import { html, type SafeHtml } from '../html';
-import type { DocumentRecord, PublishedFile } from '../../shared/domain/document';
-import { LANGUAGE_CODES, type Language } from '../../shared/domain/languages';
-import { rootRelative } from '../../shared/domain/site-paths';
-import { partsInOrder } from '../../shared/domain/translation-status';
+import type { DocumentRecord, PublishedFile } from '#shared/domain/document';
+import { LANGUAGE_CODES, type Language } from '#shared/domain/languages';
+import { rootRelative } from '#shared/domain/site-paths';
+import { partsInOrder } from '#shared/domain/translation-status';
 
 /** A document's parts (cover, annexes) as its pages name, link and footnote them. */
 

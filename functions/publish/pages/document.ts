@@ -1,7 +1,7 @@
 import { attr, html, type SafeHtml } from '../html';
-import type { DocumentRecord } from '../../shared/domain/document';
-import { LANGUAGES, LANGUAGE_CODES, type Language } from '../../shared/domain/languages';
-import type { TranslationStatus } from '../../shared/domain/schemas';
+import type { DocumentRecord } from '#shared/domain/document';
+import { LANGUAGES, LANGUAGE_CODES, type Language } from '#shared/domain/languages';
+import type { TranslationStatus } from '#shared/domain/schemas';
 import { REPRODUCED_AS_RECEIVED } from '../footnotes';
 import type { RelatedDocument } from '../related';
 import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf } from './document-parts';

@@ -1,5 +1,5 @@
 import { attr, html, type SafeHtml } from '../html';
-import { formatDate } from '../../shared/domain/dates';
+import { formatDate } from '#shared/domain/dates';
 
 /** How dates and counts read on a page. */
 

@@ -1,6 +1,6 @@
 import { html, type Html } from '../html';
-import type { DocumentRecord } from '../../shared/domain/document';
-import { sessionDates } from '../../shared/domain/registry';
+import type { DocumentRecord } from '#shared/domain/document';
+import { sessionDates } from '#shared/domain/registry';
 import { requireBody, sessionHref, sessionLabel } from '../sessions';
 import { plural } from './format';
 import { SITE_NAME, page } from './layout';

@@ -1,5 +1,5 @@
 import { attr, type SafeAttr } from '../html';
-import { LANGUAGES, type Language } from '../../shared/domain/languages';
+import { LANGUAGES, type Language } from '#shared/domain/languages';
 
 /** The `lang` and `dir` attributes of text in one language inside an element of another. */
 

@@ -1,6 +1,6 @@
 import { attr, html, renderDocument, type SafeHtml } from '../html';
-import type { Language } from '../../shared/domain/languages';
-import { SEARCH_PAGE_PATH, SITE_FEED_PATH, STYLESHEET_PATH, rootRelative } from '../../shared/domain/site-paths';
+import type { Language } from '#shared/domain/languages';
+import { SEARCH_PAGE_PATH, SITE_FEED_PATH, STYLESHEET_PATH, rootRelative } from '#shared/domain/site-paths';
 import { sessionFeedPath, sessionLabel } from '../sessions';
 import { dirOf, langAttrs } from './language';
 

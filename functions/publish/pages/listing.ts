@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../html';
-import type { DocumentRecord } from '../../shared/domain/document';
-import { documentHref } from '../../shared/domain/site-paths';
+import type { DocumentRecord } from '#shared/domain/document';
+import { documentHref } from '#shared/domain/site-paths';
 import { date } from './format';
 import { langOf } from './language';
 

@@ -1,6 +1,6 @@
 import { attr, html, type Html, type SafeHtml } from '../html';
-import { localizedMasthead, type DocumentRecord, type MastheadText } from '../../shared/domain/document';
-import type { Language } from '../../shared/domain/languages';
+import { localizedMasthead, type DocumentRecord, type MastheadText } from '#shared/domain/document';
+import type { Language } from '#shared/domain/languages';
 import { date } from './format';
 import { langAttrs } from './language';
 

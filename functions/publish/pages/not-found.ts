@@ -1,5 +1,5 @@
 import { html } from '../html';
-import { NOT_FOUND_SCRIPT_PATH, SEARCH_INDEX_PATH, rootRelative } from '../../shared/domain/site-paths';
+import { NOT_FOUND_SCRIPT_PATH, SEARCH_INDEX_PATH, rootRelative } from '#shared/domain/site-paths';
 import { SITE_NAME, page } from './layout';
 import { searchForm } from './search-form';
 

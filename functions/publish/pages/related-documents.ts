@@ -1,6 +1,6 @@
 import { html, type Html } from '../html';
-import type { Language } from '../../shared/domain/languages';
-import { documentHref } from '../../shared/domain/site-paths';
+import type { Language } from '#shared/domain/languages';
+import { documentHref } from '#shared/domain/site-paths';
 import type { Relation, RelatedDocument } from '../related';
 import { langAttrs } from './language';
 

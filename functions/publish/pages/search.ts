@@ -1,5 +1,5 @@
 import { attr, html } from '../html';
-import { SEARCH_INDEX_PATH, SEARCH_SCRIPT_PATH, rootRelative } from '../../shared/domain/site-paths';
+import { SEARCH_INDEX_PATH, SEARCH_SCRIPT_PATH, rootRelative } from '#shared/domain/site-paths';
 import { SITE_NAME, page } from './layout';
 import { searchForm } from './search-form';
 

@@ -1,7 +1,7 @@
 import { html } from '../html';
-import type { DocumentRecord } from '../../shared/domain/document';
-import { agendaItemTitle, sessionDates } from '../../shared/domain/registry';
-import { rootRelative } from '../../shared/domain/site-paths';
+import type { DocumentRecord } from '#shared/domain/document';
+import { agendaItemTitle, sessionDates } from '#shared/domain/registry';
+import { rootRelative } from '#shared/domain/site-paths';
 import { byIssue } from '../order';
 import { requireBody, requireSession, sessionCataloguePath, sessionFeedPath, sessionLabel } from '../sessions';
 import { plural } from './format';
