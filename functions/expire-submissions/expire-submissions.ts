@@ -8,7 +8,7 @@ export const DEFAULT_UPLOAD_EXPIRY_HOURS = 24;
 
 export interface ExpireDeps {
   store: Pick<SubmissionStore, 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'>;
-  files: Pick<Files, 'uploadedKeys' | 'deleteUpload'>;
+  files: Pick<Files, 'uploadedKeys' | 'verifiedKeys' | 'deleteUpload'>;
   clock: () => Date;
   /** A submission still awaiting its files this long after it was created expires. */
   expiryMs: number;
@@ -25,8 +25,8 @@ export interface ExpireOutcome {
 }
 
 /**
- * Submissions whose files never all arrived expire and leave nothing: their uploads are deleted,
- * then their record, on condition that it is still AWAITING_UPLOAD. Objects go first so that a
+ * Submissions whose files never all arrived expire and leave nothing: their uploads and any
+ * verified copies (receive may have crashed while making them) are deleted, then their record, on condition that it is still AWAITING_UPLOAD. Objects go first so that a
  * crash in between leaves a record the next run finds again, never bytes that nothing points to.
  * Presigned uploads are valid for an hour, far less than the expiry, so no file can land after
  * its submission was found stale and be deleted with it.
@@ -42,9 +42,10 @@ export async function expireSubmissions(deps: ExpireDeps): Promise<ExpireOutcome
       outcome.complete.push(record.id);
       continue;
     }
-    for (const key of uploaded) await deps.files.deleteUpload(key);
+    const objects = [...uploaded, ...await deps.files.verifiedKeys(record.id)];
+    for (const key of objects) await deps.files.deleteUpload(key);
     if (await deps.store.deleteSubmissionIfAwaiting(record.id)) {
-      deps.log({ message: 'Expired a submission whose files never arrived', id: record.id, createdAt: record.createdAt, deletedObjects: uploaded.length });
+      deps.log({ message: 'Expired a submission whose files never arrived', id: record.id, createdAt: record.createdAt, deletedObjects: objects.length });
       outcome.expired.push(record.id);
     } else {
       outcome.movedOn.push(record.id);

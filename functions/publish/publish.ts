@@ -139,7 +139,7 @@ async function writeUntilSettled<S extends { version: number }>(
 }
 
 /**
- * Publishes a tagged submission: its files are copied to the site as received, its document
+ * Publishes a tagged submission: its files are copied to the site as receive verified them, its document
  * record is written, then what it touches is rewritten — its own pages, its session's page,
  * catalogue, feed, search shard and sitemap, the site's feed and home page (and the site's
  * indexes when its session is new) — never the whole site. Every write can be repeated, so a
@@ -157,8 +157,10 @@ export async function publish(submissionId: string, deps: PublishDeps) {
   const symbol = record.symbol;
   const [existing] = await store.getDocuments([symbol]);
 
+  // The verified copies, each re-checked as it is copied (VerifiedFileMismatch ends the submission
+  // FAILED); one at a time, since each passes through memory.
   const published = s.files.map((f) => ({ file: f, path: publishedFilePath(symbol, f) }));
-  await Promise.all(published.map(({ file, path }) => files.publishFile(file, path)));
+  for (const { file, path } of published) await files.publishFile(file, path);
 
   const document: DocumentRecord = {
     symbol,

@@ -10,7 +10,7 @@ export interface ExecutionStarter {
 
 export interface ReceiveDeps {
   store: Pick<SubmissionStore, 'getSubmission' | 'transition'>;
-  files: Pick<Files, 'check'>;
+  files: Pick<Files, 'check' | 'isVerified' | 'keepVerified'>;
   sfn: ExecutionStarter;
   stateMachineArn: string;
   log: (entry: Record<string, unknown>) => void;
@@ -20,8 +20,15 @@ export type ReceiveOutcome = 'started' | 'waiting' | 'rejected' | 'ignored';
 
 /**
  * A file landed in the intake bucket. When every declared file of its submission is there with the
- * declared size and sha256, start the workflow, named by the submission id: a duplicate event, or
- * the last two files landing at once, start nothing new (Step Functions dedupes by name + input).
+ * declared size and sha256, keep a copy of exactly the bytes verified (`verified/…`, which Publish
+ * copies from, and nothing else), then start the workflow, named by the submission id: a duplicate
+ * event, or the last two files landing at once, start nothing new (Step Functions dedupes by name +
+ * input).
+ *
+ * A file that has its verified copy is not read again: an upload sent to its presigned URL after
+ * that (the URL is valid for an hour) changes nothing, here or on the site. The copies are written
+ * before the workflow starts, so a crash in between is repaired by the next event or by running
+ * this again: copies already made are kept, the others made.
  */
 export async function receiveKey(key: string, deps: ReceiveDeps): Promise<ReceiveOutcome> {
   const id = submissionIdOfKey(key);
@@ -31,19 +38,31 @@ export async function receiveKey(key: string, deps: ReceiveDeps): Promise<Receiv
   }
   const record = await deps.store.getSubmission(id);
   if (!record || record.status !== 'AWAITING_UPLOAD') return 'ignored';
-  const checks = await Promise.all(record.submission.files.map((f) => deps.files.check(f)));
+  const files = record.submission.files;
+  const verified = await Promise.all(files.map((f) => deps.files.isVerified(f)));
+  const checks = await Promise.all(files.map((f, i) => (verified[i] ? { ok: true as const } : deps.files.check(f))));
   if (checks.some((c) => !c.ok && c.missing)) return 'waiting';
   const problems = checks.flatMap((c) => (c.ok ? [] : [c.reason]));
-  if (problems.length > 0) {
-    await deps.store.transition(id, 'FAILED', {
-      from: ['AWAITING_UPLOAD'],
-      detail: problems.join('; '),
-      set: { error: { error: 'FileMismatch', cause: problems.join('; ') } },
-    });
-    return 'rejected';
+  if (problems.length > 0) return reject(id, problems, deps);
+  // One at a time: keepVerified holds a file's bytes in memory. A file that changed since `check`
+  // read it is judged again on what is there now, the bytes that would be kept.
+  for (const [i, file] of files.entries()) {
+    if (verified[i]) continue;
+    const kept = await deps.files.keepVerified(file);
+    if (!kept.ok && kept.missing) return 'waiting';
+    if (!kept.ok) return reject(id, [kept.reason], deps);
   }
   await startWorkflow(id, deps);
   return 'started';
+}
+
+async function reject(id: string, problems: string[], deps: Pick<ReceiveDeps, 'store'>): Promise<ReceiveOutcome> {
+  await deps.store.transition(id, 'FAILED', {
+    from: ['AWAITING_UPLOAD'],
+    detail: problems.join('; '),
+    set: { error: { error: 'FileMismatch', cause: problems.join('; ') } },
+  });
+  return 'rejected';
 }
 
 export async function startWorkflow(submissionId: string, deps: Pick<ReceiveDeps, 'sfn' | 'stateMachineArn'>): Promise<void> {

@@ -3,6 +3,7 @@ import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/a
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ENV } from '#shared/adapters/config';
+import { VERIFIED_PREFIX } from '#shared/adapters/files';
 import { INDEXES, TABLE_KEYS } from '#shared/adapters/table';
 import type { CirculateFunction } from './circulate-function';
 
@@ -82,16 +83,29 @@ export class Storage extends Construct {
     this.intakeBucket.grantRead(fn);
   }
 
+  /** receive: read the uploads, and write the copies of what it verified under `verified/`, nowhere else. */
+  grantIntakeVerify(fn: CirculateFunction): void {
+    this.grantIntakeRead(fn);
+    this.intakeBucket.grantPut(fn, `${VERIFIED_PREFIX}*`);
+  }
+
+  /** Publish: read the verified copies only, never an upload a presigned URL may still change. */
+  grantVerifiedRead(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    this.intakeBucket.grantRead(fn, `${VERIFIED_PREFIX}*`);
+  }
+
   /** PutObject under the intake prefix: enough to sign presigned upload URLs, nothing more. */
   grantIntakeUpload(fn: CirculateFunction): void {
     fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
     this.intakeBucket.grantPut(fn, `${INTAKE_PREFIX}*`);
   }
 
-  /** Read, list and delete (every version) under the intake prefix: to expire submissions whose files never all arrived. */
+  /** Read, list and delete (every version) of uploads and verified copies: to expire submissions whose files never all arrived. */
   grantIntakeExpire(fn: CirculateFunction): void {
     this.grantIntakeRead(fn);
     this.intakeBucket.grantDelete(fn, `${INTAKE_PREFIX}*`);
+    this.intakeBucket.grantDelete(fn, `${VERIFIED_PREFIX}*`);
   }
 
   grantSitePublish(fn: CirculateFunction): void {

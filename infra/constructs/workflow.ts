@@ -25,7 +25,8 @@ const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) =
   TagTranslationStatus: (s, fn) => s.grantTableReadWrite(fn),
   Publish: (s, fn) => {
     s.grantTableReadWrite(fn);
-    s.grantIntakeRead(fn);
+    // The verified copies only: what receive checked, not what the upload key holds now.
+    s.grantVerifiedRead(fn);
     s.grantSitePublish(fn);
   },
   MarkFailed: (s, fn) => s.grantTableReadWrite(fn),
@@ -75,9 +76,10 @@ export class Workflow extends Construct {
 
     this.receive = new CirculateFunction(this, 'Receive', { name: RECEIVE_FUNCTION });
     storage.grantTableReadWrite(this.receive);
-    storage.grantIntakeRead(this.receive);
+    storage.grantIntakeVerify(this.receive);
     this.stateMachine.grantStartExecution(this.receive);
     this.receive.addEnvironment(ENV.stateMachineArn, this.stateMachine.stateMachineArn);
+    // Uploads only: receive's own copies under verified/ must not trigger it.
     storage.intakeBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.receive), {
       prefix: INTAKE_PREFIX,
     });

@@ -60,6 +60,18 @@ function actionsOf(name: string): string[] {
     .flatMap((s) => [s.Action].flat() as string[]);
 }
 
+/** The S3 object resources a function may use with an action matching `action`, as `<bucket logical id>/<pattern>`. */
+function objectGrantsOf(name: string, action: RegExp): string[] {
+  const role = resources[functionId(name)]!.Properties.Role['Fn::GetAtt'][0] as string;
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: Json) => r.Ref === role))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+    .filter((st) => ([st.Action].flat() as string[]).some((a) => action.test(a)))
+    .flatMap((st) => [st.Resource].flat() as Json[])
+    .flatMap((r) => (r['Fn::Join'] ? [`${referencedIds(r)[0]}${(r['Fn::Join'][1] as unknown[]).filter((x) => typeof x === 'string').join('')}`] : []))
+    .sort();
+}
+
 /** `{"Fn::GetAtt": [id, "Arn"]}` or a Fn::Join containing it → id. */
 function referencedIds(value: unknown): string[] {
   return [...JSON.stringify(value).matchAll(/"(?:Fn::GetAtt|Ref)":\s*\[?"([A-Za-z0-9]+)"/g)].map((m) => m[1]!);
@@ -195,6 +207,18 @@ describe('the functions', () => {
     }
     expect(actionsOf('create-submission')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject']));
     expect(actionsOf('mark-failed').filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('lets receive write verified copies and Publish read only those, so an upload replaced after receive is never published', () => {
+    const [[intake]] = ofType('AWS::S3::Bucket').filter(([id]) => id.includes('Intake')) as [[string, Json]];
+    expect(objectGrantsOf(RECEIVE_FUNCTION, /^s3:PutObject$/)).toEqual([`${intake}/verified/*`]);
+    expect(objectGrantsOf(RECEIVE_FUNCTION, /^s3:GetObject/)).toContain(`${intake}/*`);
+    const publishReads = objectGrantsOf('publish', /^s3:GetObject/);
+    expect(publishReads).toContain(`${intake}/verified/*`);
+    expect(publishReads.filter((r) => r.startsWith(intake))).toEqual([`${intake}/verified/*`]);
+    expect(objectGrantsOf(SCHEDULED_FUNCTIONS.ExpireSubmissions, /^s3:DeleteObject/)).toEqual(
+      expect.arrayContaining([`${intake}/submissions/*`, `${intake}/verified/*`]));
+    expect(objectGrantsOf('create-submission', /^s3:PutObject$/)).toEqual([`${intake}/submissions/*`]);
   });
 
   it('starts receive when an object is created under submissions/ in the intake bucket', () => {

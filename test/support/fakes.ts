@@ -3,7 +3,7 @@ import {
   DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, StartExecutionCommand,
   type DescribeExecutionCommandOutput, type ExecutionStatus, type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
-import { intakePrefix, type FileCheck, type Files } from '#shared/adapters/files';
+import { intakePrefix, verifiedKey, verifiedPrefix, type FileCheck, type Files } from '#shared/adapters/files';
 import type { CounterStore, DocumentStore, SubmissionStore } from '#shared/adapters/store';
 import { Counter } from '#shared/adapters/store';
 import type { ExecutionRunner } from '../../functions/resume-stalled/resume-stalled';
@@ -207,11 +207,11 @@ export class FakeDocumentStore implements Pick<DocumentStore, 'getDocument' | 'g
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * The intake bucket: uploads by key. `check` compares what was uploaded with the declaration as
- * the real one does — missing, size, sha256, then the type told from the bytes — and names the
- * file by its submitted name.
+ * The intake bucket: uploads and verified copies by key. `check` compares what was uploaded with
+ * the declaration as the real one does — missing, size, sha256, then the type told from the bytes —
+ * and names the file by its submitted name; `keepVerified` copies the bytes it checked.
  */
-export class FakeFiles implements Pick<Files, 'check' | 'uploadedKeys' | 'deleteUpload' | 'presignUpload'> {
+export class FakeFiles implements Pick<Files, 'check' | 'isVerified' | 'keepVerified' | 'uploadedKeys' | 'verifiedKeys' | 'deleteUpload' | 'presignUpload'> {
   readonly objects = new Map<string, Uint8Array>();
   readonly presigned: { key: string; expiresIn: number }[] = [];
   readonly deleted: string[] = [];
@@ -224,9 +224,25 @@ export class FakeFiles implements Pick<Files, 'check' | 'uploadedKeys' | 'delete
     return this;
   }
 
+  /** Called after keepVerified read a file and before it writes the copy: a later PUT lands here. */
+  beforeKeep?: (file: StoredFile) => void | Promise<void>;
+
   check = async (file: StoredFile): Promise<FileCheck> => {
     this.checked.push(file.key);
+    return this.judge(file, this.objects.get(file.key));
+  };
+
+  isVerified = async (file: StoredFile) => this.objects.get(verifiedKey(file))?.length === file.size;
+
+  keepVerified = async (file: StoredFile): Promise<FileCheck> => {
     const bytes = this.objects.get(file.key);
+    const check = this.judge(file, bytes);
+    await this.beforeKeep?.(file);
+    if (check.ok) this.objects.set(verifiedKey(file), bytes!);
+    return check;
+  };
+
+  private judge(file: StoredFile, bytes: Uint8Array | undefined): FileCheck {
     if (!bytes) return { ok: false, missing: true, reason: `${file.name} has not been uploaded` };
     if (bytes.length !== file.size) return { ok: false, missing: false, reason: `${file.name} has ${bytes.length} bytes; ${file.size} were declared` };
     const digest = sha256(bytes);
@@ -235,10 +251,13 @@ export class FakeFiles implements Pick<Files, 'check' | 'uploadedKeys' | 'delete
     sniffer.update(bytes);
     const mismatch = typeMismatch(file.contentType, sniffer.detect());
     return mismatch ? { ok: false, missing: false, reason: `${file.name} ${mismatch}` } : { ok: true };
-  };
+  }
 
   uploadedKeys = async (submissionId: string) =>
     [...this.objects.keys()].filter((k) => k.startsWith(intakePrefix(submissionId))).sort();
+
+  verifiedKeys = async (submissionId: string) =>
+    [...this.objects.keys()].filter((k) => k.startsWith(verifiedPrefix(submissionId))).sort();
 
   deleteUpload = async (key: string) => {
     this.objects.delete(key);

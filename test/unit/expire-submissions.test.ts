@@ -35,6 +35,17 @@ describe('expire-submissions', () => {
     expect(t.files.deleted).toEqual([`submissions/${half}/1-cover.en`]);
   });
 
+  it('deletes the verified copies too, that a receive which crashed while making them left', async () => {
+    const t = setup();
+    const id = made(t, 25, 1);
+    const [cover] = t.store.peek(id)!.submission.files;
+    await t.files.keepVerified(cover!);
+    expect(await t.files.verifiedKeys(id)).toHaveLength(1);
+    expect((await expireSubmissions(t.deps)).expired).toEqual([id]);
+    expect(t.files.objects.size).toBe(0);
+    expect(t.files.deleted).toEqual([`submissions/${id}/1-cover.en`, `verified/${id}/1-cover.en`]);
+  });
+
   it('deletes the objects before the record, so a crash between leaves a record the next sweep finds', async () => {
     const t = setup();
     const id = made(t, 25, 1);

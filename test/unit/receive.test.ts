@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { receiveKey, startWorkflow, type ReceiveDeps } from '../../functions/receive/receive';
+import { verifiedKey } from '#shared/adapters/files';
 import { FakeClock, FakeFiles, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
 import { elfExecutable } from '../support/files';
 import { annex, coverNote, submissionIn, type TestUpload } from '../support/submissions';
@@ -35,6 +36,67 @@ describe('receive', () => {
     t.upload(0).upload(1);
     await receiveKey(t.keys.cover, t.deps);
     expect(t.store.peek(t.id)).toEqual(t.record);
+  });
+
+  it('keeps a copy of exactly the bytes it verified, before it starts the workflow', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    let keptAtStart: (Uint8Array | undefined)[] = [];
+    const send = t.sfn.send.bind(t.sfn);
+    t.deps.sfn = { send: async (c) => { keptAtStart = t.record.submission.files.map((f) => t.files.objects.get(verifiedKey(f))); return send(c); } };
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('started');
+    expect(keptAtStart).toEqual([coverNote().bytes, annex().bytes]);
+  });
+
+  it('ignores other bytes PUT to a presigned URL once the file is verified: the kept copy stays, nothing is refused', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    await receiveKey(t.keys.second, t.deps);
+    t.upload(1, new TextEncoder().encode('Other\n'));
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('started');
+    expect(t.store.peek(t.id)).toEqual(t.record);
+    expect(t.files.objects.get(verifiedKey(t.record.submission.files[1]!))).toEqual(annex().bytes);
+    expect(t.sfn.started).toEqual([t.id]);
+  });
+
+  it('keeps the bytes it read, not what a PUT landing after the read leaves there', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    t.files.beforeKeep = (f) => { if (f.key === t.keys.second) t.upload(1, new TextEncoder().encode('Other\n')); };
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('started');
+    expect(t.files.objects.get(verifiedKey(t.record.submission.files[1]!))).toEqual(annex().bytes);
+  });
+
+  it('judges a file again on what it keeps: one changed between the check and the copy is refused', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    const check = t.files.check;
+    t.files.check = async (f) => {
+      const verdict = await check(f);
+      if (f.key === t.keys.second) t.upload(1, new TextEncoder().encode('Other\n'));
+      return verdict;
+    };
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('rejected');
+    expect(t.store.peek(t.id)?.error?.cause).toMatch(/^annex\.txt does not match its sha256/);
+    expect(t.files.objects.has(verifiedKey(t.record.submission.files[1]!))).toBe(false);
+    expect(t.sfn.started).toEqual([]);
+  });
+
+  it('finishes after a crash between two copies: the copy made is kept, the other made, the workflow started', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    const keep = t.files.keepVerified;
+    t.files.keepVerified = async (f) => {
+      if (f.key === t.keys.second) throw new Error('S3 unavailable');
+      return keep(f);
+    };
+    await expect(receiveKey(t.keys.second, t.deps)).rejects.toThrow('S3 unavailable');
+    expect(t.sfn.started).toEqual([]);
+    t.files.keepVerified = keep;
+    t.files.checked.length = 0;
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('started');
+    expect(t.files.checked).toEqual([t.keys.second]);
+    expect(await t.files.verifiedKeys(t.id)).toHaveLength(2);
   });
 
   it('waits for the next upload while a declared file is missing', async () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
-  CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand,
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand,
   type GetObjectCommandOutput, type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { VerifiedFileMismatch } from '../domain/errors';
 import { FileSniffer, typeMismatch } from '../domain/file-types';
 import type { FileDeclaration, StoredFile } from '../domain/schemas';
 import { documentFilePath } from '../domain/site-paths';
@@ -32,6 +33,25 @@ export function intakePrefix(submissionId: string): string {
   return `submissions/${submissionId}/`;
 }
 
+/**
+ * Where receive keeps the bytes it verified: `verified/<id>/<n>-<part>.<lang>`, beside the upload.
+ * No presigned URL is ever issued under `verified/` and the upload trigger watches `submissions/`
+ * only, so once written the copy changes only by receive writing the same verified bytes again.
+ */
+export function verifiedKey(file: Pick<StoredFile, 'key'>): string {
+  const id = submissionIdOfKey(file.key);
+  if (!id) throw new RangeError(`${file.key} is not an intake key`);
+  return `${verifiedPrefix(id)}${file.key.slice(intakePrefix(id).length)}`;
+}
+
+/** Where all of a submission's verified copies are: `verified/<id>/`. */
+export function verifiedPrefix(submissionId: string): string {
+  return `${VERIFIED_PREFIX}${submissionId}/`;
+}
+
+/** The prefix of the verified copies: receive writes there, Publish reads only there. */
+export const VERIFIED_PREFIX = 'verified/';
+
 /** `submissions/<id>/…` → `<id>`, or undefined for keys Circulate did not hand out. */
 export function submissionIdOfKey(key: string): string | undefined {
   return /^submissions\/([0-9A-Z]{26})\/[^/]+$/.exec(key)?.[1];
@@ -55,6 +75,51 @@ const MAX_VERSIONS = 100;
 const isNotFound = (e: unknown) => e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey');
 
 export function createFiles(s3: S3Client, buckets: { intake: string; site: string }) {
+  /** Reads `key` of the intake bucket against `file`'s declaration; with `keep`, returns the bytes read. */
+  async function inspect(key: string, file: StoredFile, keep: boolean): Promise<{ check: FileCheck; bytes: Uint8Array[] }> {
+    const bytes: Uint8Array[] = [];
+    let object: GetObjectCommandOutput;
+    try {
+      object = await s3.send(new GetObjectCommand({ Bucket: buckets.intake, Key: key }));
+    } catch (e) {
+      if (isNotFound(e)) return { check: { ok: false, missing: true, reason: `${file.name} has not been uploaded` }, bytes };
+      throw e;
+    }
+    const body = object.Body as Readable;
+    // A length that differs already says all; the bytes need not be read.
+    if (object.ContentLength !== undefined && object.ContentLength !== file.size) {
+      body.destroy();
+      return { check: { ok: false, missing: false, reason: sizeMismatch(file, object.ContentLength) }, bytes };
+    }
+    const hash = createHash('sha256');
+    const sniffer = new FileSniffer();
+    for await (const chunk of body) {
+      hash.update(chunk as Uint8Array);
+      sniffer.update(chunk as Uint8Array);
+      if (keep) bytes.push(chunk as Uint8Array);
+    }
+    const fail = (reason: string) => ({ check: { ok: false as const, missing: false, reason }, bytes: [] });
+    if (sniffer.size !== file.size) return fail(sizeMismatch(file, sniffer.size));
+    const digest = hash.digest('hex');
+    if (digest !== file.sha256) {
+      return fail(`${file.name} does not match its sha256: its bytes hash to ${digest}; ${file.sha256} was declared (it is not the declared file, or it changed on the way)`);
+    }
+    const mismatch = typeMismatch(file.contentType, sniffer.detect());
+    if (mismatch) return fail(`${file.name} ${mismatch}`);
+    return { check: { ok: true }, bytes };
+  }
+
+  async function listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: buckets.intake, Prefix: prefix, ContinuationToken: token }));
+      keys.push(...(page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
+      token = page.NextContinuationToken;
+    } while (token);
+    return keys;
+  }
+
   return {
     /** A presigned PUT bound to the declared content type and length. */
     async presignUpload(file: StoredFile, expiresIn: number): Promise<{ method: 'PUT'; url: string; headers: Record<string, string> }> {
@@ -67,51 +132,51 @@ export function createFiles(s3: S3Client, buckets: { intake: string; site: strin
     },
 
     /**
-     * Is the object there, with the declared size, sha256 and type? One pass over its bytes: they
+     * Is the upload there, with the declared size, sha256 and type? One pass over its bytes: they
      * are hashed, counted and sniffed (head, tail, text) as they stream. Reasons name the file by
      * the name it was submitted under.
      */
     async check(file: StoredFile): Promise<FileCheck> {
-      let object: GetObjectCommandOutput;
+      return (await inspect(file.key, file, false)).check;
+    },
+
+    /**
+     * Is there a verified copy of this file? Only `keepVerified` writes one, with bytes that passed
+     * `check` (a put is atomic), so its presence with the declared size is enough.
+     */
+    async isVerified(file: StoredFile): Promise<boolean> {
       try {
-        object = await s3.send(new GetObjectCommand({ Bucket: buckets.intake, Key: file.key }));
+        const head = await s3.send(new HeadObjectCommand({ Bucket: buckets.intake, Key: verifiedKey(file) }));
+        return head.ContentLength === file.size;
       } catch (e) {
-        if (isNotFound(e)) return { ok: false, missing: true, reason: `${file.name} has not been uploaded` };
+        if (isNotFound(e)) return false;
         throw e;
       }
-      const body = object.Body as Readable;
-      // A length that differs already says all; the bytes need not be read.
-      if (object.ContentLength !== undefined && object.ContentLength !== file.size) {
-        body.destroy();
-        return { ok: false, missing: false, reason: sizeMismatch(file, object.ContentLength) };
+    },
+
+    /**
+     * Checks the upload as `check` does, keeping its bytes, and writes exactly those bytes to the
+     * file's verified key when they pass. Reading and writing the same bytes (not a server-side
+     * copy after a check) is what shuts out a PUT to the presigned URL between the two: S3's
+     * conditional copy would do it in AWS, but s3rver ignores `x-amz-copy-source-if-match` and
+     * `versionId`. One file at a time: the bytes are in memory (at most the size limit).
+     */
+    async keepVerified(file: StoredFile): Promise<FileCheck> {
+      const { check, bytes } = await inspect(file.key, file, true);
+      if (check.ok) {
+        await s3.send(new PutObjectCommand({
+          Bucket: buckets.intake, Key: verifiedKey(file), Body: Buffer.concat(bytes), ContentType: file.contentType,
+          ContentLength: file.size,
+        }));
       }
-      const hash = createHash('sha256');
-      const sniffer = new FileSniffer();
-      for await (const chunk of body) {
-        hash.update(chunk as Uint8Array);
-        sniffer.update(chunk as Uint8Array);
-      }
-      if (sniffer.size !== file.size) return { ok: false, missing: false, reason: sizeMismatch(file, sniffer.size) };
-      const digest = hash.digest('hex');
-      if (digest !== file.sha256) {
-        return { ok: false, missing: false, reason: `${file.name} does not match its sha256: its bytes hash to ${digest}; ${file.sha256} was declared (it is not the declared file, or it changed on the way)` };
-      }
-      const mismatch = typeMismatch(file.contentType, sniffer.detect());
-      if (mismatch) return { ok: false, missing: false, reason: `${file.name} ${mismatch}` };
-      return { ok: true };
+      return check;
     },
 
     /** The keys of every object uploaded for a submission. */
-    async uploadedKeys(submissionId: string): Promise<string[]> {
-      const keys: string[] = [];
-      let token: string | undefined;
-      do {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: buckets.intake, Prefix: intakePrefix(submissionId), ContinuationToken: token }));
-        keys.push(...(page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
-        token = page.NextContinuationToken;
-      } while (token);
-      return keys;
-    },
+    uploadedKeys: (submissionId: string) => listKeys(intakePrefix(submissionId)),
+
+    /** The keys of every verified copy of a submission's files. */
+    verifiedKeys: (submissionId: string) => listKeys(verifiedPrefix(submissionId)),
 
     /**
      * Deletes an upload for good. The intake bucket keeps versions, where a plain delete would
@@ -132,12 +197,22 @@ export function createFiles(s3: S3Client, buckets: { intake: string; site: strin
       throw new Error(`${key} still has versions after ${MAX_VERSIONS} deletions`);
     },
 
+    /**
+     * Copies the file's verified copy to the site, re-checking on the way: the bytes written are
+     * the bytes just hashed, and they must hash to the declared sha256, else `VerifiedFileMismatch`
+     * and nothing is written. Never reads the upload itself, which a presigned URL may still change.
+     */
     async publishFile(file: StoredFile, path: string): Promise<void> {
-      await s3.send(new CopyObjectCommand({
+      const { check, bytes } = await inspect(verifiedKey(file), file, true);
+      if (!check.ok) {
+        const why = check.missing ? `${file.name} has no verified copy` : check.reason;
+        throw new VerifiedFileMismatch(`${why}: refusing to publish anything but the bytes receive verified`);
+      }
+      await s3.send(new PutObjectCommand({
         Bucket: buckets.site,
         Key: path,
-        CopySource: `${buckets.intake}/${file.key}`,
-        MetadataDirective: 'REPLACE',
+        Body: Buffer.concat(bytes),
+        ContentLength: file.size,
         ContentType: file.contentType,
         ContentDisposition: `inline; filename="${path.split('/').pop()}"`,
       }));

@@ -68,3 +68,12 @@ export class SymbolConflict extends DomainError {
   override name = 'SymbolConflict';
   override readonly code = 'SymbolConflict';
 }
+
+/**
+ * Publish found a verified copy that is missing or does not hash to the declared sha256: it
+ * publishes nothing of it (never retried; the submission ends FAILED with the file named).
+ */
+export class VerifiedFileMismatch extends DomainError {
+  override name = 'VerifiedFileMismatch';
+  override readonly code = 'VerifiedFileMismatch';
+}
