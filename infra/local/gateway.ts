@@ -126,7 +126,7 @@ export function startGateway(opts: {
     if (!checked.ok) return send(res, 400, { 'content-type': 'text/plain; charset=utf-8' }, checked.message);
     const path = checked.key.replace(/^\/+/, '');
     let object = await getObject(pageKey(path));
-    if (!object && !path.endsWith('/') && (await getObject(pageKey(`${path}/`)))) {
+    if (!object && path !== '' && !path.endsWith('/') && (await getObject(pageKey(`${path}/`)))) {
       return send(res, 301, { location: `/${path}/` }, '');
     }
     let status = 200;
