@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +10,8 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFo
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { INDEXES, TABLE_KEYS } from '#shared/adapters/table';
+import { startGuard } from './guard';
+import { freePort } from './ports';
 
 /**
  * The AWS services the embedded stack emulates, kept on disk under the data folder: DynamoDB
@@ -21,22 +24,65 @@ export interface S3ObjectEvent {
   Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number } } }[];
 }
 
+/** dynalite listens on a port of its own; `port` is its guard's (infra/local/guard.ts). */
 export async function startDynamoDB(dataDir: string, port: number, table: string): Promise<{ endpoint: string; close(): Promise<void> }> {
   const path = join(dataDir, 'dynamodb');
   await mkdir(path, { recursive: true });
+  answerDiskFullInDynalite();
   const server: Server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const upstreamPort = await freePort();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(upstreamPort, '127.0.0.1', () => resolve()));
+  const guard = await startGuard({ service: 'dynamodb', port, upstreamPort, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION });
+  const client = new DynamoDBClient({ endpoint: guard.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   await ensureTable(client, table);
   client.destroy();
   return {
-    endpoint,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections?.();
-    }),
+    endpoint: guard.endpoint,
+    close: async () => {
+      await guard.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+    },
   };
+}
+
+/** Out of disk space (ENOSPC), or over quota: the error a store write gives when the machine is full, as Node or LevelDB words it. */
+export function isDiskFull(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || /ENOSPC|No space left on device|Disk quota exceeded/i.test(e.message);
+}
+
+const DISK_FULL_MESSAGE = 'The local stack has no disk space left for its data folder: free some space and try again';
+
+const require = createRequire(import.meta.url);
+let dynaliteGuarded = false;
+
+/**
+ * dynalite rethrows a failed LevelDB write from inside a callback (`if (err) throw err`), so a full
+ * disk was an uncaught exception that ended the whole stack. Its actions pass on errors that carry
+ * a `statusCode` and `body` as the service's answer: a failed write becomes one — 503 for a full
+ * disk (the SDK retries it), 500 otherwise. Patched where dynalite's `level` writes (put, del, batch).
+ */
+export function answerDiskFullInDynalite(): void {
+  if (dynaliteGuarded) return;
+  dynaliteGuarded = true;
+  const { Level } = require(require.resolve('level', { paths: [require.resolve('dynalite')] })) as { Level: { prototype: Record<string, unknown> } };
+  for (const method of ['put', 'del', 'batch'] as const) {
+    const original = Level.prototype[method] as (...args: unknown[]) => unknown;
+    Level.prototype[method] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      // batch() without operations is a chained batch, not a promise.
+      if (!(result instanceof Promise)) return result;
+      return result.catch((e: unknown) => {
+        throw Object.assign(new Error(e instanceof Error ? e.message : String(e)), isDiskFull(e)
+          ? { statusCode: 503, body: { __type: 'com.amazonaws.dynamodb.v20120810#ServiceUnavailable', message: DISK_FULL_MESSAGE } }
+          : { statusCode: 500, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'The local DynamoDB failed to write' } });
+      });
+    };
+  }
 }
 
 /**
@@ -77,27 +123,56 @@ async function createTable(client: DynamoDBClient, table: string): Promise<void>
   }));
 }
 
-/** Presigned uploads come from browsers too (the staff page), so the intake bucket allows cross-origin PUT. */
-const INTAKE_CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+/** Presigned uploads come from a browser too (the staff page, on the site's origin), so the intake bucket allows its cross-origin PUT. */
+const intakeCors = (siteOrigin: string) => `<CORSConfiguration><CORSRule><AllowedOrigin>${siteOrigin}</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 
+const UPLOADING = '.uploading';
+
+/** s3rver listens on a port of its own; `port` is its guard's, which lets only `siteOrigin` in from a browser. */
 export async function startS3(
   dataDir: string,
   port: number,
   buckets: { intake: string; site: string },
   onEvent: (event: S3ObjectEvent) => void,
-): Promise<{ endpoint: string; close(): Promise<void> }> {
+  { siteOrigin }: { siteOrigin: string },
+): Promise<{ endpoint: string; store: S3rver['store']; close(): Promise<void> }> {
   const directory = join(dataDir, 's3');
   await mkdir(directory, { recursive: true });
+  await removeUnfinishedUploads(directory);
+  const upstreamPort = await freePort();
   const server = new S3rver({
-    port, address: '127.0.0.1', directory, silent: true,
-    configureBuckets: [{ name: buckets.intake, configs: [INTAKE_CORS] }, { name: buckets.site }],
+    port: upstreamPort, address: '127.0.0.1', directory, silent: true,
+    configureBuckets: [{ name: buckets.intake, configs: [intakeCors(siteOrigin)] }, { name: buckets.site }],
   });
   makePutsAtomic(server.store);
+  answerDiskFullInS3rver(server);
   server.on('event', onEvent);
   await server.run();
+  const guard = await startGuard({ service: 's3', port, upstreamPort, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION, allowedOrigins: [siteOrigin] });
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    endpoint: guard.endpoint,
+    store: server.store,
+    close: async () => {
+      await guard.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The temporary files of puts a stop or a crash cut short (makePutsAtomic): never an object, so removed on start. */
+export async function removeUnfinishedUploads(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  const unfinished = entries.filter((e) => e.isFile() && e.name.endsWith(UPLOADING)).map((e) => join(e.parentPath, e.name));
+  await Promise.all(unfinished.map((path) => rm(path, { force: true })));
+  return unfinished;
+}
+
+/** A full disk is S3's 503 ServiceUnavailable (which clients retry), not a generic 500. */
+function answerDiskFullInS3rver(server: S3rver): void {
+  const S3Error = require('s3rver/lib/models/error.js') as new (code: string, message: string) => Error;
+  const onerror = server.context.onerror;
+  server.context.onerror = function (this: unknown, err: unknown) {
+    return onerror.call(this, isDiskFull(err) ? new S3Error('ServiceUnavailable', DISK_FULL_MESSAGE) : err);
   };
 }
 
@@ -110,7 +185,7 @@ function makePutsAtomic(store: S3rver['store']): void {
   store.putObject = async (object) => {
     const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
     await mkdir(dirname(objectPath), { recursive: true });
-    const temporary = `${objectPath}.${randomUUID()}.uploading`;
+    const temporary = `${objectPath}.${randomUUID()}${UPLOADING}`;
     const md5 = createHash('md5');
     let size = 0;
     const measure = new Transform({
@@ -121,10 +196,16 @@ function makePutsAtomic(store: S3rver['store']): void {
       },
     });
     const source = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
-    await pipeline(source, measure, createWriteStream(temporary));
-    const digest = md5.digest('hex');
-    await store.putMetadata(object.bucket, object.key, object.metadata, digest);
-    await rename(temporary, objectPath);
-    return { size, md5: digest };
+    try {
+      await pipeline(source, measure, createWriteStream(temporary));
+      const digest = md5.digest('hex');
+      await store.putMetadata(object.bucket, object.key, object.metadata, digest);
+      await rename(temporary, objectPath);
+      return { size, md5: digest };
+    } catch (e) {
+      // A failed put (a full disk, a client gone) leaves no temporary file behind.
+      await rm(temporary, { force: true });
+      throw e;
+    }
   };
 }

@@ -6,6 +6,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { NOT_FOUND_PATH, pageKey } from '#shared/domain/site-paths';
 import { ROUTES, type Route } from '../functions';
 import { lambdaContext } from './lambda';
+import { checkObjectPath, splitTarget } from './object-path';
 
 /**
  * The embedded stack's one port, as CloudFront does it in AWS: `/api/…` goes to the API's
@@ -70,7 +71,12 @@ export function startGateway(opts: {
       return apiError(res, 404, 'NotFound', `No API route ${method} ${path}`);
     }
     const values = compiled.pattern.exec(path)!.slice(1);
-    const pathParameters = Object.fromEntries(compiled.params.map((p, i) => [p, decodeURIComponent(values[i]!)]));
+    let pathParameters: Record<string, string>;
+    try {
+      pathParameters = Object.fromEntries(compiled.params.map((p, i) => [p, decodeURIComponent(values[i]!)]));
+    } catch {
+      return apiError(res, 400, 'BadRequest', 'The path is not valid percent-encoded UTF-8');
+    }
     let body: Buffer;
     try {
       body = await readBody(req);
@@ -113,16 +119,14 @@ export function startGateway(opts: {
     }
   }
 
-  async function site(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { allow: 'GET, HEAD' }, '');
-    let path: string;
-    try {
-      path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    } catch {
-      return send(res, 400, { 'content-type': 'text/plain' }, 'Bad path');
-    }
+  async function site(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, 'The site is read-only: GET or HEAD');
+    // Only keys of the site bucket: the raw path is checked, as the key is a file path to s3rver.
+    const checked = checkObjectPath(splitTarget(req.url ?? '/').rawPath);
+    if (!checked.ok) return send(res, 400, { 'content-type': 'text/plain; charset=utf-8' }, checked.message);
+    const path = checked.key.replace(/^\/+/, '');
     let object = await getObject(pageKey(path));
-    if (!object && !path.endsWith('/') && (await getObject(pageKey(`${path}/`)))) {
+    if (!object && path !== '' && !path.endsWith('/') && (await getObject(pageKey(`${path}/`)))) {
       return send(res, 301, { location: `/${path}/` }, '');
     }
     let status = 200;
@@ -145,9 +149,15 @@ export function startGateway(opts: {
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    (isApi ? api(req, res, url) : site(req, res, url)).catch((e: unknown) => {
+    const target = req.url ?? '/';
+    const handle = async () => {
+      // Origin-form only (`/…`): an absolute or `//host` target would be read as another host by `new URL`.
+      if (!target.startsWith('/') || target.startsWith('//')) return send(res, 400, { 'content-type': 'text/plain; charset=utf-8' }, 'The request target must be a path');
+      const url = new URL(target, 'http://localhost');
+      const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+      return isApi ? api(req, res, url) : site(req, res);
+    };
+    handle().catch((e: unknown) => {
       console.error('circulate: request failed', e);
       if (!res.headersSent) apiError(res, 500, 'Internal', 'Something went wrong on our side');
       else res.destroy();

@@ -35,6 +35,8 @@ declare module 's3rver' {
   export default class S3rver extends EventEmitter {
     constructor(options: S3rverOptions);
     store: FilesystemStore;
+    /** Koa's request context prototype: `onerror` writes s3rver's XML error answer. */
+    context: { onerror(this: unknown, err: unknown): void };
     run(): Promise<{ address: string; port: number }>;
     close(callback: () => void): void;
   }

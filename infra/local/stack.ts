@@ -10,6 +10,7 @@ import { buildWebAssets } from '../web-assets';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3, type S3ObjectEvent } from './emulators';
 import { startGateway, type ApiFunction } from './gateway';
+import { startGuard } from './guard';
 import { lambdaContext } from './lambda';
 import { createS3Client } from './s3-client';
 import { freePort } from './ports';
@@ -88,8 +89,11 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
   };
 
   const dynamodb = await startDynamoDB(dataDir, dynamodbPort, NAMES.table);
-  const s3 = await startS3(dataDir, s3Port, { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, onS3Event);
+  const s3 = await startS3(dataDir, s3Port, { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, onS3Event, { siteOrigin: siteUrl });
 
+  // The local Step Functions service listens on a port of its own, behind its guard on sfnPort, as the other emulators.
+  const sfnUpstreamPort = await freePort();
+  const sfnGuard = await startGuard({ service: 'states', port: sfnPort, upstreamPort: sfnUpstreamPort, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION });
   const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:000000000000:stateMachine:${NAMES.stateMachine}`;
   const environment: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
@@ -103,7 +107,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     [ENV.staffToken]: token,
     [ENV.dynamodbEndpoint]: dynamodb.endpoint,
     [ENV.s3Endpoint]: s3.endpoint,
-    [ENV.sfnEndpoint]: `http://127.0.0.1:${sfnPort}`,
+    [ENV.sfnEndpoint]: sfnGuard.endpoint,
   };
   Object.assign(process.env, environment);
 
@@ -126,7 +130,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     };
   }
   const sfn = await startLocalStepFunctions({
-    port: sfnPort, dataDir: join(dataDir, 'stepfunctions'),
+    port: sfnUpstreamPort, dataDir: join(dataDir, 'stepfunctions'),
     stateMachines: [{ name: NAMES.stateMachine, definition, taskHandlers }],
     ...(opts.retryWaitMs !== undefined ? { retryWaitMs: opts.retryWaitMs } : {}),
   });
@@ -172,7 +176,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     url: gateway.url,
     apiUrl: `${gateway.url}/api`,
     token,
-    endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.endpoint },
+    endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfnGuard.endpoint },
     environment,
     names: { table: NAMES.table, intakeBucket: NAMES.intakeBucket, siteBucket: NAMES.siteBucket, stateMachineArn },
     async idle() {
@@ -183,6 +187,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     async close() {
       clearInterval(sweeper);
       await gateway.close();
+      await sfnGuard.close();
       await sfn.close();
       await Promise.allSettled([...pending]);
       await s3.close();

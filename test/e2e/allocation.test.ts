@@ -21,7 +21,7 @@ describe('symbols on the embedded stack, under concurrency', () => {
     Object.assign(process.env, stack.environment);
     store = (await import('#shared/adapters/runtime')).storeFromEnv();
     assign = (await import('../../functions/assign-symbol/handler')).handler as unknown as AssignSymbol;
-    sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
   });
   afterAll(async () => stack?.cleanup());
 

@@ -36,7 +36,7 @@ describe('files that are not what they claim', () => {
     expect((await api(stack, '/documents/A/HRC/47/G/1', { staff: false })).status).toBe(404);
     const site = await createS3Client(stack.endpoints.s3).send(new ListObjectsV2Command({ Bucket: stack.names.siteBucket, Prefix: 'A/HRC/47/' }));
     expect(site.Contents ?? []).toEqual([]);
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
     expect(executions?.map((e) => e.name)).not.toContain(id);
   }
@@ -66,13 +66,11 @@ describe('files that are not what they claim', () => {
     await expectNothingPublished(id, record);
   });
 
-  it('refuses an upload cut short, naming the file and its sizes', async () => {
+  it('refuses, at the S3 port as S3 does, an upload shorter than the length its URL was signed for', async () => {
+    // The presigned PUT is bound to the declared Content-Length (receive checks the size again, for AWS and for a lost connection).
     const pdf = minimalPdf('Annex', pseudoRandomBytes(40_000));
     const half = pdf.subarray(0, Math.floor(pdf.length / 2));
-    const { id, record, message } = await refused([cover(), { name: 'annex.pdf', part: 'annex', contentType: PDF, bytes: pdf, upload: half }]);
-    expect(record.status).toBe('FAILED');
-    expect(message).toBe(`annex.pdf has ${half.length} bytes; ${pdf.length} were declared (the upload was cut short or is not the declared file)`);
-    await expectNothingPublished(id, record);
+    await expect(submitFiles(stack, [cover(), { name: 'annex.pdf', part: 'annex', contentType: PDF, bytes: pdf, upload: half }])).rejects.toThrow(/annex\.pdf answered 403: [\s\S]*SignatureDoesNotMatch/);
   });
 
   it('refuses a text file that is not UTF-8, saying where', async () => {

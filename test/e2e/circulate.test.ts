@@ -87,7 +87,7 @@ describe('a note verbale on the embedded stack', () => {
   });
 
   it('starts one execution per submission, named by its id, though every upload triggered receive', async () => {
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
     const { items } = (await api(stack, '/submissions')).json as { items: { id: string }[] };
     expect(executions?.map((e) => e.name).sort()).toEqual(items.map((i) => i.id).sort());

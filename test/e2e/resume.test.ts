@@ -38,7 +38,7 @@ describe('stopping the embedded stack in the middle of a workflow', () => {
     expect(statuses).toEqual(['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'PUBLISHED']);
     expect((await fetch(`${stack.url}/A/HRC/47/G/1/`)).status).toBe(200);
 
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
     expect(executions?.map((e) => [e.name, e.status])).toEqual([[id, 'SUCCEEDED']]);
   });
