@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Store } from '#shared/adapters/store';
 import { lambdaContext } from '../../infra/local/lambda';
 import { numbersOf, range, seedReceived } from '../support/submissions';
-import { api, startTestStack, submit, waitForFinalStatus } from './helpers';
+import { api, startTestStack, submit, waitForFinalStatus, sfnClient } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 type AssignSymbol = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<{ symbol: string }>;
@@ -21,7 +21,7 @@ describe('symbols on the embedded stack, under concurrency', () => {
     Object.assign(process.env, stack.environment);
     store = (await import('#shared/adapters/runtime')).storeFromEnv();
     assign = (await import('../../functions/assign-symbol/handler')).handler as unknown as AssignSymbol;
-    sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    sfn = sfnClient(stack);
   });
   afterAll(async () => stack?.cleanup());
 

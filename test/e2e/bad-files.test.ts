@@ -1,9 +1,9 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createS3Client } from '../../infra/local/s3-client';
 import { elfExecutable, minimalDocx, minimalPdf, pseudoRandomBytes, sha256, utf8, windowsExecutable } from '../support/files';
-import { api, startTestStack, submitFiles, waitForFinalStatus, type TestFile } from './helpers';
+import { api, startTestStack, submitFiles, waitForFinalStatus, type TestFile, sfnClient } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -36,7 +36,7 @@ describe('files that are not what they claim', () => {
     expect((await api(stack, '/documents/A/HRC/47/G/1', { staff: false })).status).toBe(404);
     const site = await createS3Client(stack.endpoints.s3).send(new ListObjectsV2Command({ Bucket: stack.names.siteBucket, Prefix: 'A/HRC/47/' }));
     expect(site.Contents ?? []).toEqual([]);
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const sfn = sfnClient(stack);
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
     expect(executions?.map((e) => e.name)).not.toContain(id);
   }

@@ -1,7 +1,7 @@
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadSubmission } from '../../cli/metadata';
-import { EXAMPLE, api, startTestStack, submit, waitForFinalStatus } from './helpers';
+import { EXAMPLE, api, startTestStack, submit, waitForFinalStatus, sfnClient } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -87,7 +87,7 @@ describe('a note verbale on the embedded stack', () => {
   });
 
   it('starts one execution per submission, named by its id, though every upload triggered receive', async () => {
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const sfn = sfnClient(stack);
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
     const { items } = (await api(stack, '/submissions')).json as { items: { id: string }[] };
     expect(executions?.map((e) => e.name).sort()).toEqual(items.map((i) => i.id).sort());

@@ -4,12 +4,12 @@ import { resolve } from 'node:path';
 import { request } from 'node:http';
 import { promisify } from 'node:util';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadSubmission } from '../../cli/metadata';
 import { createS3Client } from '../../infra/local/s3-client';
 import { labelled } from '../support/expect';
-import { api, EXAMPLE, startTestStack, type TestStack } from './helpers';
+import { api, EXAMPLE, startTestStack, type TestStack, sfnClient } from './helpers';
 
 const AWS = '/usr/bin/aws';
 const EVIL = 'http://evil.example';
@@ -80,7 +80,7 @@ describe('the emulators’ ports, to anyone but the stack', () => {
       labelled(`${e.name} bogus key`, () => expect(bogus.status).toBe(403));
     }
     await expect(createS3Client(stack.endpoints.s3).send(new HeadObjectCommand({ Bucket: stack.names.siteBucket, Key: 'evil.html' }))).rejects.toMatchObject({ name: 'NotFound' });
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const sfn = sfnClient(stack);
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
     expect(executions?.map((x) => x.name)).not.toContain('evil');
   });

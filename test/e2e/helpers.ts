@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators';
 import { promisify } from 'node:util';
 import { loadSubmission } from '../../cli/metadata';
 import { sha256 } from '../support/files';
@@ -94,4 +96,9 @@ export async function circulate(stack: EmbeddedStack, ...args: string[]): Promis
     const failed = e as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** A Step Functions client for the stack's local service, with the local stack's credentials (its guard refuses others). */
+export function sfnClient(stack: Pick<TestStack, 'endpoints'>): SFNClient {
+  return new SFNClient({ endpoint: stack.endpoints.sfn, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }

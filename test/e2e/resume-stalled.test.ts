@@ -1,6 +1,6 @@
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { api, startTestStack, submit } from './helpers';
+import { api, startTestStack, submit, sfnClient } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -28,7 +28,7 @@ describe('a workflow that ended without recording its end', () => {
   afterAll(async () => stack?.cleanup());
 
   it('is found by resume-stalled and driven on to PUBLISHED under a new execution', async () => {
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const sfn = sfnClient(stack);
     const executions = async () => ((await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }))).executions ?? [])
       .map((e) => e.status ?? '').sort();
     const id = await submit(stack);

@@ -1,6 +1,6 @@
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { api, startTestStack, submit, waitForFinalStatus } from './helpers';
+import { api, startTestStack, submit, waitForFinalStatus, sfnClient } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -38,7 +38,7 @@ describe('stopping the embedded stack in the middle of a workflow', () => {
     expect(statuses).toEqual(['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'PUBLISHED']);
     expect((await fetch(`${stack.url}/A/HRC/47/G/1/`)).status).toBe(200);
 
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const sfn = sfnClient(stack);
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }));
     expect(executions?.map((e) => [e.name, e.status])).toEqual([[id, 'SUCCEEDED']]);
   });

@@ -1,8 +1,8 @@
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadSubmission } from '../../cli/metadata';
 import { sha256, utf8 } from '../support/files';
-import { EXAMPLE, api, startTestStack, waitForFinalStatus } from './helpers';
+import { EXAMPLE, api, startTestStack, waitForFinalStatus, sfnClient } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -59,7 +59,7 @@ describe('a file sent again after receive verified it', () => {
     await put(1, ANNEX);
 
     // receive verified both files and started the workflow; Register has not yet moved the submission on.
-    const sfn = new SFNClient({ endpoint: stack.endpoints.sfn, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const sfn = sfnClient(stack);
     await until('the execution receive starts', async () =>
       ((await sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.names.stateMachineArn }))).executions ?? []).find((e) => e.name === id));
     expect(await status()).toBe('AWAITING_UPLOAD');

@@ -24,7 +24,7 @@ describe('files: the verified copy', () => {
   let n = 0;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'circulate-files-'));
-    const server = await startS3(dir, await freePort(), BUCKETS, () => undefined);
+    const server = await startS3(dir, await freePort(), BUCKETS, () => undefined, { siteOrigin: 'http://localhost:1' });
     close = server.close;
     s3 = createS3Client(server.endpoint);
     files = createFiles(s3, BUCKETS);
