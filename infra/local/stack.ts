@@ -37,6 +37,20 @@ export interface EmbeddedStackOptions {
   uploadExpiryMs?: number;
   /** How often expired submissions are swept (default 10 minutes; also once on start). */
   expirySweepMs?: number;
+  /**
+   * How many workflow executions run at once (default CIRCULATE_MAX_RUNNING_EXECUTIONS, else 8);
+   * the others wait their turn. A restart resumes every unfinished submission: unbounded, hundreds
+   * of them would pile into Publish at once.
+   */
+  maxRunningExecutions?: number;
+}
+
+const DEFAULT_MAX_RUNNING_EXECUTIONS = 8;
+
+function maxRunningExecutions(option: number | undefined): number {
+  const value = option ?? Number(process.env[ENV.maxRunningExecutions] || DEFAULT_MAX_RUNNING_EXECUTIONS);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${ENV.maxRunningExecutions} must be a whole number of at least 1, not ${value}`);
+  return value;
 }
 
 export interface EmbeddedStack {
@@ -132,6 +146,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
   const sfn = await startLocalStepFunctions({
     port: sfnUpstreamPort, dataDir: join(dataDir, 'stepfunctions'),
     stateMachines: [{ name: NAMES.stateMachine, definition, taskHandlers }],
+    maxRunningExecutions: maxRunningExecutions(opts.maxRunningExecutions),
     ...(opts.retryWaitMs !== undefined ? { retryWaitMs: opts.retryWaitMs } : {}),
   });
 

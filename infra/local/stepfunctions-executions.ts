@@ -6,6 +6,8 @@ import type { ExecutionFiles, ExecutionRecord, ExecutionStatus } from './stepfun
 export interface ExecutionsOptions {
   region: string;
   retryWaitMs?: number;
+  /** At most this many executions run at once; the others wait their turn, RUNNING (default: no limit). */
+  maxRunning?: number;
   executionArn(machineName: string, name: string): string;
 }
 
@@ -22,6 +24,9 @@ export class Executions {
   private readonly records = new Map<string, ExecutionRecord>();
   private readonly active = new Map<string, Active>();
   private closed = false;
+  /** Admission: how many executions hold a slot, and the turns of those waiting for one (first come, first run). */
+  private runningCount = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly files: ExecutionFiles,
@@ -106,27 +111,48 @@ export class Executions {
     await this.files.flush();
   }
 
-  /** Saves the record, then runs it; resolves once the record is saved. */
+  /** Resolves when the execution may run; a released slot goes straight to the next waiting. */
+  private admit(): Promise<void> {
+    if (this.runningCount < (this.options.maxRunning ?? Infinity)) {
+      this.runningCount += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.runningCount -= 1;
+  }
+
+  /** Saves the record, then runs it once admitted; resolves once the record is saved. */
   private launch(machine: CompiledMachine, record: ExecutionRecord): Promise<void> {
     let run: RunHandle | undefined;
     let abandoned = false;
     const saved = this.files.save(record);
     const done = saved
       .then(async () => {
-        if (abandoned) return;
-        const emit: EmitEvent = (type, timestamp, details) => append(record, type, timestamp, details);
-        run = runExecution(machine, record, emit, this.options);
-        const outcome = await run.finished;
-        if (!outcome) return;
-        record.status = outcome.status;
-        record.stopDate = outcome.stopDate;
-        if (outcome.status === 'SUCCEEDED') {
-          record.output = outcome.output;
-        } else {
-          record.error = outcome.error;
-          record.cause = outcome.cause;
+        await this.admit();
+        try {
+          // Abandoned while it waited (close releases the slots one by one): it never runs.
+          if (abandoned) return;
+          const emit: EmitEvent = (type, timestamp, details) => append(record, type, timestamp, details);
+          run = runExecution(machine, record, emit, this.options);
+          const outcome = await run.finished;
+          if (!outcome) return;
+          record.status = outcome.status;
+          record.stopDate = outcome.stopDate;
+          if (outcome.status === 'SUCCEEDED') {
+            record.output = outcome.output;
+          } else {
+            record.error = outcome.error;
+            record.cause = outcome.cause;
+          }
+          await this.files.save(record);
+        } finally {
+          this.leave();
         }
-        await this.files.save(record);
       })
       .catch((error: unknown) => console.error(`local Step Functions: ${record.executionArn}:`, error))
       .finally(() => {

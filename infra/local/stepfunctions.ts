@@ -30,6 +30,8 @@ export interface LocalStepFunctionsOptions {
   stateMachines: LocalStateMachine[];
   /** for tests: override every Retry wait (ms), so retries don't slow tests */
   retryWaitMs?: number;
+  /** at most this many executions run at once, the others wait RUNNING in start order (default: no limit) */
+  maxRunningExecutions?: number;
   /** default us-east-1 */
   region?: string;
   /** default 000000000000 */
@@ -65,7 +67,7 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions): 
 
   const files = new ExecutionFiles(opts.dataDir);
   const loaded = await files.load(opts.stateMachines.map((m) => m.name));
-  const executions = new Executions(files, loaded, { region, retryWaitMs: opts.retryWaitMs, executionArn });
+  const executions = new Executions(files, loaded, { region, retryWaitMs: opts.retryWaitMs, maxRunning: opts.maxRunningExecutions, executionArn });
   const server = createApiServer(createOperations({ machines, executions, creationDate: Date.now() }));
   const port = await listen(server, opts.port, host);
 

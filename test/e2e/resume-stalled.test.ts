@@ -52,6 +52,6 @@ describe('a workflow that ended without recording its end', () => {
       store: runtime.storeFromEnv(), files: runtime.filesFromEnv(), sfn: runtime.sfn, stateMachineArn: stack.names.stateMachineArn,
       clock: () => new Date(), stalledAfterMs: 0, log: () => undefined,
     });
-    expect(again).toEqual({ resumed: [], running: [] });
+    expect(again).toEqual({ resumed: [], running: [], failed: [] });
   });
 });

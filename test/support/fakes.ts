@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { intakePrefix, verifiedKey, verifiedPrefix, type FileCheck, type Files } from '#shared/adapters/files';
 import type { CounterStore, DocumentStore, SubmissionStore } from '#shared/adapters/store';
-import { Counter } from '#shared/adapters/store';
+import { Counter, indexStamp, type MalformedSubmission } from '#shared/adapters/store';
 import type { ExecutionRunner } from '../../functions/resume-stalled/resume-stalled';
 import { DocumentRecord } from '#shared/domain/document';
 import { Conflict, InvalidTransition, NotFound } from '#shared/domain/errors';
@@ -52,13 +52,30 @@ class ConditionalCheckFailed extends Error {
 }
 
 type FakeSubmissionMethods = 'getSubmission' | 'mustGetSubmission' | 'createSubmission' | 'transition'
-  | 'unfinishedSubmissions' | 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting';
+  | 'unfinishedSubmissions' | 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'
+  | 'scanUnfinishedSubmissions' | 'indexedUnfinished' | 'repairIndexEntries';
 
 /** The submissions table, with the store's conditional transitions. */
 export class FakeSubmissionStore extends WriteLog implements Pick<SubmissionStore, FakeSubmissionMethods> {
   private readonly records = new Map<string, SubmissionRecord>();
+  /** Items the status index does not hold (as a kill tears dynalite's writes), until written again. */
+  private readonly torn = new Set<string>();
+  /** Items that say they are unfinished submissions but do not parse as one. */
+  private readonly malformed: MalformedSubmission[] = [];
   constructor(private readonly clock = new FakeClock()) {
     super();
+  }
+
+  /** The status index loses these submissions' entries, as a SIGKILL between dynalite's index and item writes leaves it. */
+  tear(...ids: string[]): this {
+    ids.forEach((id) => this.torn.add(id));
+    return this;
+  }
+
+  /** An item under a submission's key that does not parse as one. */
+  seedMalformed(pk: string, problem: string): this {
+    this.malformed.push({ pk, problem });
+    return this;
   }
 
   now = () => this.clock.now();
@@ -112,9 +129,24 @@ export class FakeSubmissionStore extends WriteLog implements Pick<SubmissionStor
     throw new InvalidTransition(`Submission ${id} is ${current.status}; it cannot become ${to}`);
   };
 
-  /** By status in flow order, then oldest first, as the byStatus index gives them. */
+  /** By status in flow order, then oldest first, as the byStatus index gives them (torn ones missing). */
   unfinishedSubmissions = async () =>
-    UNFINISHED_STATUSES.flatMap((status) => this.byCreated().filter((r) => r.status === status));
+    UNFINISHED_STATUSES.flatMap((status) => this.byCreated().filter((r) => r.status === status && !this.torn.has(r.id)));
+
+  scanUnfinishedSubmissions = async () => ({
+    records: this.byCreated().filter((r) => (UNFINISHED_STATUSES as readonly Status[]).includes(r.status)),
+    malformed: this.malformed.map((m) => ({ ...m })),
+  });
+
+  indexedUnfinished = async () => new Map((await this.unfinishedSubmissions()).map((r) => [r.id, indexStamp(r)]));
+
+  repairIndexEntries = async (record: Pick<SubmissionRecord, 'id' | 'status' | 'updatedAt'>) => {
+    const current = this.records.get(record.id);
+    if (current?.status !== record.status || current.updatedAt !== record.updatedAt) return false;
+    this.torn.delete(record.id);
+    await this.wrote('repairIndexEntries');
+    return true;
+  };
 
   awaitingUploadSince = async (createdBefore: string) =>
     this.byCreated().filter((r) => r.status === 'AWAITING_UPLOAD' && r.createdAt < createdBefore);

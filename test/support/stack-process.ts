@@ -14,6 +14,7 @@ const Options = z.object({
   retryWaitMs: z.number().optional(),
   uploadExpiryMs: z.number().optional(),
   expirySweepMs: z.number().optional(),
+  maxRunningExecutions: z.number().optional(),
   faults: Faults.optional(),
 });
 const Message = z.discriminatedUnion('type', [z.object({ type: z.literal('idle'), id: z.number() }), z.object({ type: z.literal('close') })]);

@@ -19,6 +19,7 @@ export interface TestStackOptions {
   retryWaitMs?: number;
   uploadExpiryMs?: number;
   expirySweepMs?: number;
+  maxRunningExecutions?: number;
 }
 
 export type TestStack = Omit<EmbeddedStack, 'idle' | 'close'> & {

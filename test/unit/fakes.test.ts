@@ -5,7 +5,8 @@ import { startTestStore } from '../support/dynamodb';
 import { FakeClock, FakeCounterStore, FakeSubmissionStore } from '../support/fakes';
 import { submissionIn } from '../support/submissions';
 
-type Submissions = Pick<SubmissionStore, 'createSubmission' | 'mustGetSubmission' | 'transition' | 'unfinishedSubmissions' | 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'>;
+type Submissions = Pick<SubmissionStore, 'createSubmission' | 'mustGetSubmission' | 'transition' | 'unfinishedSubmissions' | 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'
+  | 'scanUnfinishedSubmissions' | 'indexedUnfinished' | 'repairIndexEntries'>;
 type Counters = Pick<CounterStore, 'allocate' | 'setCounterStart' | 'getCounter'>;
 
 /**
@@ -77,6 +78,22 @@ function contract(name: string, make: () => { submissions: Submissions; counters
       for (const r of records) await submissions.createSubmission(r);
       const ours = new Set(records.map((r) => r.id));
       expect((await submissions.unfinishedSubmissions()).filter((r) => ours.has(r.id)).map((r) => r.status)).toEqual(['AWAITING_UPLOAD', 'RECEIVED', 'TAGGED']);
+    });
+
+    it('finds the same unfinished submissions by Scan as by the index, and writes one again only if unchanged since read', async () => {
+      const { submissions } = make();
+      const records = (['TAGGED', 'PUBLISHED', 'AWAITING_UPLOAD', 'FAILED', 'RECEIVED'] as const).map((s) => submissionIn(s));
+      for (const r of records) await submissions.createSubmission(r);
+      const ours = new Set(records.map((r) => r.id));
+      const { records: scanned } = await submissions.scanUnfinishedSubmissions();
+      const unfinished = records.filter((r) => !['PUBLISHED', 'FAILED'].includes(r.status));
+      expect(scanned.filter((r) => ours.has(r.id)).map((r) => r.id).sort()).toEqual(unfinished.map((r) => r.id).sort());
+      const indexed = await submissions.indexedUnfinished();
+      for (const r of unfinished) expect(indexed.get(r.id)).toBe(`${r.status}@${r.updatedAt}`);
+      const tagged = records[0]!;
+      expect(await submissions.repairIndexEntries(tagged)).toBe(true);
+      expect(await submissions.mustGetSubmission(tagged.id)).toEqual(tagged);
+      expect(await submissions.repairIndexEntries({ ...tagged, updatedAt: '1999-01-01T00:00:00.000Z' })).toBe(false);
     });
 
     it('gives each owner one number, the same when it asks again, from the start', async () => {

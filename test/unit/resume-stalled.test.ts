@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionCommandOutput, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, StartExecutionCommand, type DescribeExecutionCommandOutput, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import { executionArn, resumeStalled, type ResumeDeps } from '../../functions/resume-stalled/resume-stalled';
 import type { Status } from '#shared/domain/schemas';
 import { FakeClock, FakeFiles, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
@@ -33,7 +33,7 @@ describe('resume-stalled', () => {
   it('starts the workflow under the submission’s id for a stalled one that never had one', async () => {
     const t = setup();
     const id = t.made('RECEIVED', 2);
-    expect(await resumeStalled(t.deps)).toEqual({ resumed: [id], running: [] });
+    expect(await resumeStalled(t.deps)).toEqual({ resumed: [id], running: [], failed: [] });
     expect(t.sfn.started).toEqual([id]);
     expect(t.sfn.inputs()).toEqual([{ submissionId: id }]);
   });
@@ -51,14 +51,14 @@ describe('resume-stalled', () => {
     const t = setup();
     const id = t.made('SYMBOL_ASSIGNED', 2);
     t.sfn.seed(id, 'RUNNING');
-    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [id] });
+    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [id], failed: [] });
     expect(t.sfn.started).toEqual([]);
   });
 
   it('leaves alone a submission touched within the last hour', async () => {
     const t = setup();
     t.made('RECEIVED', 0.5);
-    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [] });
+    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [], failed: [] });
     expect(t.sfn.started).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe('resume-stalled', () => {
     const t = setup();
     t.made('PUBLISHED', 48);
     t.made('FAILED', 48);
-    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [] });
+    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [], failed: [] });
     expect(t.sfn.started).toEqual([]);
   });
 
@@ -86,7 +86,7 @@ describe('resume-stalled', () => {
   it('does not resume a submission still missing a file: it waits, then expires', async () => {
     const t = setup();
     const id = t.made('AWAITING_UPLOAD', 2, 1);
-    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [] });
+    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [], failed: [] });
     expect(t.store.peek(id)?.status).toBe('AWAITING_UPLOAD');
   });
 
@@ -101,7 +101,7 @@ describe('resume-stalled', () => {
     const t = setup();
     const id = t.made('TAGGED', 2);
     await resumeStalled(t.deps);
-    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [id] });
+    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [id], failed: [] });
     expect(t.sfn.started).toEqual([id]);
   });
 
@@ -114,17 +114,44 @@ describe('resume-stalled', () => {
     expect(t.logged).toEqual([{ message: 'Resumed stalled submissions', resumed: [id] }]);
   });
 
-  it('lets a Step Functions error other than "no such execution" through, starting nothing', async () => {
+  it('logs a Step Functions error other than "no such execution", starts nothing for that one, and goes on to the others', async () => {
     const t = setup();
-    t.made('RECEIVED', 2);
+    const denied = t.made('RECEIVED', 3);
+    const other = t.made('TAGGED', 2);
     const started: string[] = [];
     function send(command: DescribeExecutionCommand): Promise<DescribeExecutionCommandOutput>;
     function send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
-    async function send(command: DescribeExecutionCommand | StartExecutionCommand): Promise<never> {
-      if (command instanceof StartExecutionCommand) started.push(command.input.name ?? '');
-      throw Object.assign(new Error('User is not authorized to perform states:DescribeExecution'), { name: 'AccessDeniedException' });
+    async function send(command: DescribeExecutionCommand | StartExecutionCommand): Promise<DescribeExecutionCommandOutput | StartExecutionCommandOutput> {
+      if (command instanceof StartExecutionCommand) {
+        started.push(command.input.name ?? '');
+        return { executionArn: 'x', startDate: new Date(), $metadata: {} };
+      }
+      if (command.input.executionArn?.endsWith(denied)) throw Object.assign(new Error('User is not authorized to perform states:DescribeExecution'), { name: 'AccessDeniedException' });
+      throw new ExecutionDoesNotExist({ message: 'no such execution', $metadata: {} });
     }
-    await expect(resumeStalled({ ...t.deps, sfn: { send } })).rejects.toThrow(/not authorized/);
-    expect(started).toEqual([]);
+    const report = await resumeStalled({ ...t.deps, sfn: { send } });
+    expect(report.resumed).toEqual([other]);
+    expect(report.failed).toEqual([{ id: denied, error: expect.stringMatching(/not authorized/) }]);
+    expect(started).toEqual([other]);
+    expect(t.logged).toContainEqual(expect.objectContaining({ level: 'error', count: 1 }));
+  });
+
+  it('does not let one malformed record stop the sweep: it is counted, and the others are resumed', async () => {
+    const t = setup();
+    const first = t.made('RECEIVED', 2);
+    t.store.seedMalformed('SUB#01BROKEN', 'submission: Required');
+    const second = t.made('SYMBOL_ASSIGNED', 2);
+    const report = await resumeStalled(t.deps);
+    expect(report.resumed.sort()).toEqual([first, second].sort());
+    expect(report.failed).toEqual([{ id: 'SUB#01BROKEN', error: 'malformed record: submission: Required' }]);
+    expect(t.sfn.started.sort()).toEqual([first, second].sort());
+  });
+
+  it('finds a stalled submission the status index lost (a torn write): it reads the items, not the index', async () => {
+    const t = setup();
+    const id = t.made('RECEIVED', 2);
+    t.store.tear(id);
+    expect(await t.store.unfinishedSubmissions()).toEqual([]);
+    expect((await resumeStalled(t.deps)).resumed).toEqual([id]);
   });
 });

@@ -19,6 +19,8 @@ export const ENV = {
   dynamodbEndpoint: 'CIRCULATE_DYNAMODB_ENDPOINT',
   s3Endpoint: 'CIRCULATE_S3_ENDPOINT',
   sfnEndpoint: 'CIRCULATE_SFN_ENDPOINT',
+  /** Local only: how many workflow executions the embedded stack runs at once (default 8); the others wait their turn. */
+  maxRunningExecutions: 'CIRCULATE_MAX_RUNNING_EXECUTIONS',
 } as const;
 
 export function required(name: string): string {

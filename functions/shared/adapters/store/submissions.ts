@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { InvalidTransition, NotFound } from '../../domain/errors';
 import { STATUSES, SubmissionRecord, UNFINISHED_STATUSES, type HistoryEntry, type Status } from '../../domain/schemas';
 import { INDEXES } from '../table';
@@ -18,6 +19,16 @@ export interface SubmissionQuery {
 }
 
 const submissionKey = (id: string) => ({ pk: `SUB#${id}`, sk: 'SUB' });
+
+/** An item that says it is an unfinished submission but does not parse as one: logged and counted, never fatal. */
+export interface MalformedSubmission {
+  pk: string;
+  problem: string;
+}
+
+/** What the byStatus index says of a submission: enough to tell whether it agrees with the item. */
+const IndexedSubmission = z.object({ id: z.string(), status: z.string(), updatedAt: z.string() });
+export const indexStamp = (r: { status: string; updatedAt: string }) => `${r.status}@${r.updatedAt}`;
 
 const parseSubmission = (item: Record<string, unknown>) => SubmissionRecord.parse(withoutKeys(item));
 
@@ -138,7 +149,73 @@ export function createSubmissionStore(ctx: TableContext) {
       };
     },
 
-    /** Submissions not yet PUBLISHED or FAILED, for the embedded stack to drive on when it starts. */
+    /**
+     * Submissions not yet PUBLISHED or FAILED, read from the items themselves (a paginated Scan),
+     * not through the byStatus index: a SIGKILL can tear dynalite's index from its item (it writes
+     * index entries, then the item), and that submission would never be found again. An item that
+     * does not parse is reported, not thrown, so one bad record cannot stop a sweep.
+     */
+    async scanUnfinishedSubmissions(): Promise<{ records: SubmissionRecord[]; malformed: MalformedSubmission[] }> {
+      const records: SubmissionRecord[] = [];
+      const malformed: MalformedSubmission[] = [];
+      const values: Record<string, unknown> = { ':sub': 'SUB' };
+      UNFINISHED_STATUSES.forEach((s, i) => (values[`:u${i}`] = s));
+      let cursor: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(new ScanCommand({
+          TableName: table,
+          FilterExpression: `#sk = :sub AND #status IN (${UNFINISHED_STATUSES.map((_, i) => `:u${i}`).join(', ')})`,
+          ExpressionAttributeNames: { '#sk': 'sk', '#status': 'status' },
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: cursor,
+        }));
+        for (const item of out.Items ?? []) {
+          const parsed = SubmissionRecord.safeParse(withoutKeys(item));
+          if (parsed.success) records.push(parsed.data);
+          else malformed.push({ pk: String(item.pk), problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        }
+        cursor = out.LastEvaluatedKey;
+      } while (cursor);
+      return { records, malformed };
+    },
+
+    /** Every submission the byStatus index holds under an unfinished status, as `id → indexStamp` (to compare with the items). */
+    async indexedUnfinished(): Promise<Map<string, string>> {
+      const indexed = new Map<string, string>();
+      for (const status of UNFINISHED_STATUSES) {
+        const entries = await queryAll(ctx, {
+          IndexName: INDEXES.byStatus.name,
+          KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': INDEXES.byStatus.partitionKey },
+          ExpressionAttributeValues: { ':s': status },
+        }, (item) => IndexedSubmission.safeParse(item));
+        for (const e of entries) if (e.success) indexed.set(e.data.id, indexStamp(e.data));
+      }
+      return indexed;
+    },
+
+    /**
+     * Writes the item again as it is, so that dynalite rebuilds every index entry of it (it puts
+     * them on each write of the item). Conditional on the status and updatedAt read, so it never
+     * undoes a transition made since; false when one was. In AWS this is a no-op write.
+     */
+    async repairIndexEntries(record: Pick<SubmissionRecord, 'id' | 'status' | 'updatedAt'>): Promise<boolean> {
+      try {
+        await doc.send(new UpdateCommand({
+          TableName: table, Key: submissionKey(record.id),
+          UpdateExpression: 'SET #status = :status',
+          ConditionExpression: '#status = :status AND #updatedAt = :updatedAt',
+          ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+          ExpressionAttributeValues: { ':status': record.status, ':updatedAt': record.updatedAt },
+        }));
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        return false;
+      }
+      await wrote('repairIndexEntries');
+      return true;
+    },
+
+    /** Submissions not yet PUBLISHED or FAILED, through the byStatus index (see scanUnfinishedSubmissions for why resume does not use it). */
     async unfinishedSubmissions(): Promise<SubmissionRecord[]> {
       const unfinished: SubmissionRecord[] = [];
       for (const status of UNFINISHED_STATUSES) {
