@@ -7,7 +7,10 @@ import { EXAMPLE, api, startTestStack, waitForFinalStatus, sfnClient } from './h
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 
 const ANNEX = utf8('Annex: statement of the Ministry of Foreign Affairs.\n');
-const REPLACED = utf8('Annex: a different statement, sent after the check.\n');
+// Other bytes of the same length: the presigned URL is signed for the declared Content-Length, so
+// only a same-size replacement gets past S3 (and the local stack's guard) at all.
+const REPLACED = utf8('Annex: statement of the Ministry of Foreign Affairz.\n');
+const REPLACED_AGAIN = utf8('Annex: STATEMENT of the Ministry of Foreign Affairs.\n');
 const COVER = utf8('The Permanent Mission of Azerbaijan presents its compliments to the Office of the High Commissioner.\n');
 /** Long enough to PUT again while a step waits for its retry, short enough for a test. */
 const RETRY_WAIT_MS = 2_500;
@@ -42,6 +45,7 @@ describe('a file sent again after receive verified it', () => {
   afterAll(async () => stack?.cleanup());
 
   it('is not what gets published: the site serves the verified bytes, and the document is PUBLISHED', async () => {
+    expect([REPLACED.length, REPLACED_AGAIN.length]).toEqual([ANNEX.length, ANNEX.length]);
     const { body } = await loadSubmission(EXAMPLE);
     const files = [
       { name: 'note-verbale.txt', part: 'cover', language: 'en', contentType: 'text/plain', size: COVER.length, sha256: sha256(COVER) },
@@ -67,7 +71,7 @@ describe('a file sent again after receive verified it', () => {
 
     // Numbered and tagged, Publish waiting for its retry: the upload is replaced once more.
     await until('TAGGED', async () => ((await status()) === 'TAGGED' ? true : undefined));
-    await put(1, utf8('Annex: yet another statement, just before Publish.\n'));
+    await put(1, REPLACED_AGAIN);
 
     const record = await waitForFinalStatus(stack, id);
     expect(record).toMatchObject({ status: 'PUBLISHED', symbol: 'A/HRC/47/G/1', error: null });
