@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { publish } from '../functions/publish/publish';
 import type { DocumentRecord } from '#shared/domain/document';
 import { dynamodb, s3 } from '#shared/adapters/clients';
 import { ENV, required } from '#shared/adapters/config';
-import { createFiles } from '#shared/adapters/files';
+import { createFiles, verifiedKey } from '#shared/adapters/files';
 import { createStore, type Store } from '#shared/adapters/store';
 import { doc, taggedSubmission } from '../test/unit/publish-fixtures';
 
@@ -28,6 +29,9 @@ export interface PublishFigures {
 const TITLE = 'Note verbale dated 8 June 2021 from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva addressed to the Office of the United Nations High Commissioner for Human Rights';
 const SEED_CLIENTS = 16;
 const WARM_UP = 3;
+
+const bytesOf = (size: number) => 'x'.repeat(size);
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function inParallel<T>(items: readonly T[], clients: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -84,11 +88,12 @@ export async function benchPublish(opts: { sizes: number[]; perSession: number; 
     // The first few warm up the code path and are not counted.
     for (let i = 0; i < WARM_UP + opts.publications; i++) {
       const tagged = taggedSubmission(target, opts.target + i + 1, { agendaItem: 1 + (i % 6), title: `${TITLE} (measured ${i + 1})` });
-      // Outside the intake prefix, so that the embedded stack's receive does not run during the measure.
-      const record = { ...tagged, submission: { ...tagged.submission, files: tagged.submission.files.map((f) => ({ ...f, key: `bench/${f.key}` })) } };
+      // Publish reads only receive's verified copies: the bench writes them itself, with bytes that
+      // hash to what is declared, and no upload under submissions/, so receive does not run during the measure.
+      const record = { ...tagged, submission: { ...tagged.submission, files: tagged.submission.files.map((f) => ({ ...f, sha256: sha256Hex(bytesOf(f.size)) })) } };
       await store.createSubmission(record);
       for (const f of record.submission.files) {
-        await s3.send(new PutObjectCommand({ Bucket: required(ENV.intakeBucket), Key: f.key, Body: 'x'.repeat(f.size), ContentType: f.contentType }));
+        await s3.send(new PutObjectCommand({ Bucket: required(ENV.intakeBucket), Key: verifiedKey(f), Body: bytesOf(f.size), ContentType: f.contentType }));
       }
       items = 0;
       objects = 0;

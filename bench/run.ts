@@ -1,45 +1,90 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedStack } from '../infra/local/stack';
+import { parseArgs } from 'node:util';
+import { startStackProcess } from '../test/support/stack';
+import { benchEndToEnd, type LevelFigures } from './e2e';
+import { machine, markdown, writeReports, type Report } from './report';
 
 /**
- * `npm run bench`: figures measured on the embedded stack in one run. Absolute numbers depend on
- * the machine (and this one is shared): compare ratios within a run, not across machines.
+ * `npm run bench` (`-- --quick` for a short run): figures measured on the embedded stack in one
+ * run, printed and written to bench/report.md, report.json and report.svg (a quick run: report.quick.*). Absolute numbers depend
+ * on the machine (and this one is shared): compare ratios within a run, not across machines.
+ *
+ * End to end first, on a stack in a child process of its own, before this process starts the
+ * in-process stack of the allocation and publish sections (which sets the handlers' environment
+ * here, and would otherwise be inherited by the child).
  */
-const dataDir = await mkdtemp(join(tmpdir(), 'circulate-bench-'));
-const stack = await startEmbeddedStack({ dataDir, port: 0 });
-const { benchAllocation } = await import('./allocation');
-const { benchPublish } = await import('./publish');
+const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const quick = flags.quick;
+const SIZES = quick
+  ? { warmUp: 2, levels: [[1, 3], [10, 10], [50, 50]], allocation: 0.25, publish: { sizes: [10, 1_000], publications: 3 } }
+  : { warmUp: 3, levels: [[1, 15], [10, 60], [50, 150]], allocation: 1, publish: { sizes: [10, 1_000, 10_000], publications: 9 } };
 
-console.log(`Circulate benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, embedded stack (dynalite, s3rver)\n`);
-try {
-  // A warm-up so the first figures do not carry module loading and JIT.
-  await benchAllocation({ label: 'warm-up', series: 1, perSeries: 50, clients: 16, firstSession: 1 });
-  const rows = [
-    await benchAllocation({ label: 'one series, 16 concurrent clients', series: 1, perSeries: 400, clients: 16, firstSession: 10 }),
-    await benchAllocation({ label: '4 series in parallel, 16 clients (4 per series)', series: 4, perSeries: 100, clients: 16, firstSession: 20 }),
-    await benchAllocation({ label: 'one series, 1 client (no contention)', series: 1, perSeries: 200, clients: 1, firstSession: 30 }),
-  ];
-  console.log('Symbol allocation (AssignSymbol: series number, symbol record, six job numbers, status)');
-  console.log('| case | allocations | time (s) | allocations/s | DynamoDB writes per allocation |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of rows) {
-    console.log(`| ${r.label} | ${r.allocations} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.writesPerAllocation.toFixed(2)} |`);
-  }
-  const [contended, parallel, single] = rows;
-  console.log(`\n4 series vs 1 series at 16 clients: ×${(parallel!.perSecond / contended!.perSecond).toFixed(2)}; 16 clients vs 1 on one series: ×${(contended!.perSecond / single!.perSecond).toFixed(2)}`);
+const m = machine();
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+progress(`Circulate benchmarks${quick ? ' (quick)' : ''} — ${m.cores} cores (${m.cpu}), Node ${m.node}, commit ${m.commit}`);
 
-  const publication = await benchPublish({ sizes: [10, 1_000, 10_000], perSession: 200, target: 10, publications: 9 });
-  console.log('\nPublishing one document (Publish: files, pages, session files, feeds, search shard, sitemaps; the site seeded through the store)');
-  console.log('| documents on the site | sessions | seeding (s) | median (ms) | min–max (ms) | S3 objects written | DynamoDB items written |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
-  for (const p of publication) {
-    console.log(`| ${p.siteSize.toLocaleString('en')} | ${p.sessions} | ${p.seedSeconds.toFixed(1)} | ${p.medianMs.toFixed(0)} | ${p.minMs.toFixed(0)}–${p.maxMs.toFixed(0)} | ${p.objectsPerPublication.toFixed(1)} | ${p.itemsPerPublication.toFixed(1)} |`);
+async function endToEnd(): Promise<Report['endToEnd']> {
+  progress('End to end: starting an embedded stack in its own process…');
+  // retryWaitMs undefined: the ASL's own waits, as `npm start` (the test stack's default is 10 ms).
+  const stack = await startStackProcess({ retryWaitMs: undefined });
+  const levels: LevelFigures[] = [];
+  try {
+    await benchEndToEnd(stack, { concurrency: 1, documents: SIZES.warmUp });
+    for (const [concurrency, documents] of SIZES.levels as [number, number][]) {
+      const started = Date.now();
+      const tty = process.stderr.isTTY;
+      const level = await benchEndToEnd(stack, {
+        concurrency, documents,
+        onProgress: (done, total) => {
+          if (tty) process.stderr.write(`\r  ${concurrency} in flight: ${done}/${total} final`);
+          else if (done % Math.max(1, Math.round(total / 4)) === 0 && done < total) progress(`  ${concurrency} in flight: ${done}/${total} final`);
+        },
+      });
+      if (tty) process.stderr.write('\r\x1b[K');
+      levels.push(level);
+      progress(`  ${concurrency} in flight: ${documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s — ${level.docsPerSecond.toFixed(2)} docs/s, p50 ${(level.latencyMs.p50 / 1000).toFixed(2)} s, p99 ${(level.latencyMs.p99 / 1000).toFixed(2)} s, ${level.failed} failed, peak RSS ${level.peakRssMiB.toFixed(0)} MiB`);
+    }
+  } finally {
+    await stack.cleanup();
   }
-  const [smallest, , largest] = publication;
-  console.log(`\n${largest!.siteSize.toLocaleString('en')} documents vs ${smallest!.siteSize}: ×${(largest!.medianMs / smallest!.medianMs).toFixed(2)} the time per publication (goal: at most ×1.5)`);
-} finally {
-  await stack.close();
-  await rm(dataDir, { recursive: true, force: true });
+  return { maxRunningExecutions: process.env.CIRCULATE_MAX_RUNNING_EXECUTIONS || '8 (default)', warmUp: SIZES.warmUp, levels };
+}
+
+async function inProcess(): Promise<Pick<Report, 'allocation' | 'publish'>> {
+  const { startEmbeddedStack } = await import('../infra/local/stack');
+  const dataDir = await mkdtemp(join(tmpdir(), 'circulate-bench-'));
+  const stack = await startEmbeddedStack({ dataDir, port: 0 });
+  const { benchAllocation } = await import('./allocation');
+  const { benchPublish } = await import('./publish');
+  try {
+    const n = (count: number) => Math.max(4, Math.round(count * SIZES.allocation));
+    progress('Symbol allocation…');
+    // A warm-up so the first figures do not carry module loading and JIT.
+    await benchAllocation({ label: 'warm-up', series: 1, perSeries: n(50), clients: 16, firstSession: 1 });
+    const allocation = [
+      await benchAllocation({ label: 'one series, 16 concurrent clients', series: 1, perSeries: n(400), clients: 16, firstSession: 10 }),
+      await benchAllocation({ label: '4 series in parallel, 16 clients (4 per series)', series: 4, perSeries: n(100), clients: 16, firstSession: 20 }),
+      await benchAllocation({ label: 'one series, 1 client (no contention)', series: 1, perSeries: n(200), clients: 1, firstSession: 30 }),
+    ];
+    progress('Publishing as the site grows…');
+    const publish = await benchPublish({ sizes: SIZES.publish.sizes, perSession: 200, target: 10, publications: SIZES.publish.publications });
+    return { allocation, publish };
+  } finally {
+    await stack.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const started = Date.now();
+const e2e = await endToEnd();
+const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()) };
+const written = await writeReports(report, new URL('.', import.meta.url));
+console.log(markdown(report));
+progress(`Written to bench/${written}.md, ${written}.json and ${written}.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+const failed = e2e.levels.reduce((n, l) => n + l.failed, 0);
+if (failed) {
+  progress(`${failed} submission(s) did not publish: see bench/report.md.`);
+  process.exitCode = 1;
 }

@@ -24,6 +24,8 @@ export interface TestStackOptions {
 
 export type TestStack = Omit<EmbeddedStack, 'idle' | 'close'> & {
   dataDir: string;
+  /** The stack process's pid (to sample its memory, as `npm run bench` does). */
+  pid: number;
   /** Resolves when no workflow execution and no receive is running in the stack. */
   idle(): Promise<void>;
   /** Stops the stack as Ctrl+C does; its data stays. */
@@ -66,6 +68,7 @@ export async function startStackProcess(opts: TestStackOptions = {}): Promise<Te
   return {
     ...described,
     dataDir,
+    pid: child.pid!,
     idle: () => new Promise<void>((resolveIdle, reject) => {
       const id = nextId++;
       const onMessage = (m: Reply) => {
