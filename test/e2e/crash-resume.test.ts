@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createStore, indexStamp } from '#shared/adapters/store';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB } from '../../infra/local/emulators';
 import { freePort } from '../../infra/local/ports';
+import { afterKill, expectSettled, waitForMoment } from '../support/crash';
 import { api, startTestStack, submit, waitForFinalStatus, type TestStack } from './helpers';
 
 const SUBMISSIONS = 30;
@@ -66,4 +67,25 @@ describe('SIGKILL with thirty submissions in the workflow', () => {
     const { json: unfinished } = await api(stack, '/submissions?status=RECEIVED');
     expect((unfinished as { items: unknown[] }).items).toEqual([]);
   }, 120_000);
+});
+
+describe('SIGKILL during publication, several TAGGED', () => {
+  let again: TestStack | undefined;
+  afterAll(async () => again?.cleanup());
+
+  it('ends every one PUBLISHED once, gapless, with nothing public that is not PUBLISHED and no orphan object', async () => {
+    const started = Date.now();
+    const first = await startTestStack();
+    const ids = await Promise.all(Array.from({ length: SUBMISSIONS }, () => submit(first)));
+    const statuses = await waitForMoment(first, ids, (c) => ((c.TAGGED ?? 0) >= 4 && (c.PUBLISHED ?? 0) >= 1) || (c.PUBLISHED ?? 0) >= SUBMISSIONS / 2);
+    const { dataDir, token } = first;
+    const ports = first.ports();
+    await first.kill();
+    const atKill = await afterKill(dataDir);
+    console.log(`crash-resume publication: killed at ${JSON.stringify(statuses)} (API), items ${JSON.stringify(atKill.statuses)}, ${atKill.torn} torn from the status index, public but not PUBLISHED: ${atKill.publicNotPublished.length}`);
+    again = await startTestStack({ dataDir, token, ports });
+    expect(statuses.TAGGED ?? 0).toBeGreaterThanOrEqual(4);
+    await expectSettled(again, ids);
+    console.log(`crash-resume publication: ${Date.now() - started} ms`);
+  }, 90_000);
 });
