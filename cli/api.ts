@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SubmissionInput } from '#shared/domain/schemas';
 import type { SubmissionListQuery } from '#shared/api/queries';
 import {
-  CreatedSubmission, DocumentView, ErrorBody, SeriesView, SubmissionPage, SubmissionView, type Upload,
+  CreatedSubmission, DocumentView, ErrorBody, RedrivenSubmission, SeriesView, SubmissionPage, SubmissionView, type Upload,
 } from '#shared/api/responses';
 
 /** The Circulate API as the CLI sees it: a few routes, every answer checked with the API's own schemas. */
@@ -55,6 +55,7 @@ export interface CirculateApi {
   createSubmission(body: SubmissionInput): Promise<Answer<CreatedSubmission>>;
   upload(upload: Upload, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
   getSubmission(id: string): Promise<Answer<SubmissionView>>;
+  redriveSubmission(id: string): Promise<Answer<RedrivenSubmission>>;
   listSubmissions(query: ListQuery): Promise<Answer<SubmissionPage>>;
   getDocument(symbol: string): Promise<Answer<DocumentView>>;
   setSeriesStart(series: string, start: number): Promise<Answer<SeriesView>>;
@@ -167,6 +168,8 @@ export function createApi(options: ApiOptions): CirculateApi {
     },
 
     getSubmission: (id) => request('GET', `/submissions/${encodeURIComponent(id)}`, SubmissionView, { staff: true }),
+
+    redriveSubmission: (id) => request('POST', `/submissions/${encodeURIComponent(id)}/redrive`, RedrivenSubmission, { staff: true }),
 
     listSubmissions(query) {
       const params = new URLSearchParams();

@@ -13,7 +13,7 @@ export interface CirculateStackProps extends StackProps {
 }
 
 /** API functions whose answers carry links to published pages. */
-const LINKS_TO_SITE = ['get-document', 'list-session-documents', 'get-submission', 'list-submissions'];
+const LINKS_TO_SITE = ['get-document', 'list-session-documents', 'get-submission', 'list-submissions', 'redrive-submission'];
 
 /** Assembles the constructs and wires them together; the constructs build everything. */
 export class CirculateStack extends Stack {
@@ -35,6 +35,9 @@ export class CirculateStack extends Stack {
       fn.addEnvironment(ENV.siteUrl, site.url);
     }
     workflow.steps.Publish.addEnvironment(ENV.siteUrl, site.url);
+    const redrive = api.functions['redrive-submission'];
+    if (!redrive) throw new Error('No API function "redrive-submission" to let redrive the workflow');
+    workflow.grantRedrive(redrive);
 
     new CfnOutput(this, 'SiteUrl', { value: site.url });
     new CfnOutput(this, 'ApiUrl', { value: `${site.url}/api`, description: 'What the CLI and the staff page use' });

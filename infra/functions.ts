@@ -26,6 +26,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/submissions', fn: 'create-submission', staff: true },
   { method: 'GET', path: '/api/submissions', fn: 'list-submissions', staff: true },
   { method: 'GET', path: '/api/submissions/{id}', fn: 'get-submission', staff: true },
+  { method: 'POST', path: '/api/submissions/{id}/redrive', fn: 'redrive-submission', staff: true },
   { method: 'GET', path: '/api/documents/{symbol+}', fn: 'get-document', staff: false },
   { method: 'GET', path: '/api/sessions/{body}/{session}/documents', fn: 'list-session-documents', staff: false },
   { method: 'POST', path: '/api/admin/series-start', fn: 'set-series-start', staff: true },

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { SeriesView } from '#shared/api/responses';
+import type { RedrivenSubmission, SeriesView } from '#shared/api/responses';
 import { apiFromEnv, type Answer } from '../api';
 import { JsonOption, positiveInteger } from '../options';
 import { EXIT, out, printJson, run } from '../output';
@@ -19,14 +19,38 @@ function showSeries({ value: s, raw }: Answer<SeriesView>, options: unknown): nu
   return EXIT.ok;
 }
 
+function showRedriven({ value: s, raw }: Answer<RedrivenSubmission>, options: unknown): number {
+  if (JsonOption.parse(options).json) {
+    printJson(raw);
+    return EXIT.ok;
+  }
+  out(`redriven: ${s.id} (${s.symbol ?? 'no symbol'}), back at ${s.status}`);
+  out(`execution: ${s.executionArn}`);
+  out(`follow it: circulate watch ${s.id}`);
+  return EXIT.ok;
+}
+
 export function addAdminCommand(program: Command): void {
   const admin = program.command('admin')
-    .summary('secretariat administration: numbering')
+    .summary('secretariat administration: numbering, redrive')
     .description('Secretariat administration. Changes are recorded with who made them.')
     .addHelpText('after', `
 Examples:
   $ circulate admin series A/HRC/47/G
-  $ circulate admin series-start A/HRC/47/G 10`);
+  $ circulate admin series-start A/HRC/47/G 10
+  $ circulate admin redrive 01J1K6Q7W1Y2Z3A4B5C6D7E8F9`);
+
+  admin.command('redrive')
+    .summary('run a FAILED submission again from where it failed, under its symbol')
+    .description('Run a FAILED submission again from where it failed, once what made it fail is fixed: it keeps its '
+      + 'symbol, so the series has no hole. Refused for a submission that is not FAILED, or that failed before it had '
+      + 'a symbol (submit that one again). Recorded in its history with who redrove it.')
+    .argument('<id>', 'the submission id')
+    .option('--json', 'print the API\'s JSON answer')
+    .addHelpText('after', `
+Example:
+  $ circulate admin redrive 01J1K6Q7W1Y2Z3A4B5C6D7E8F9 && circulate watch 01J1K6Q7W1Y2Z3A4B5C6D7E8F9`)
+    .action((id: string, options: unknown) => run(async () => showRedriven(await apiFromEnv().redriveSubmission(id), options)));
 
   admin.command('series-start')
     .summary('start a series at a given number')

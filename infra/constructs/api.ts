@@ -29,6 +29,8 @@ const ROUTE_ACCESS: Record<string, (storage: Storage, fn: CirculateFunction) => 
   },
   'list-submissions': (s, fn) => s.grantTableRead(fn),
   'get-submission': (s, fn) => s.grantTableRead(fn),
+  // The redrive itself (states:RedriveExecution) is granted by Workflow.grantRedrive: the state machine is its.
+  'redrive-submission': (s, fn) => s.grantTableReadWrite(fn),
   'get-document': (s, fn) => s.grantTableRead(fn),
   'list-session-documents': (s, fn) => s.grantTableRead(fn),
   'set-series-start': (s, fn) => s.grantTableReadWrite(fn),

@@ -109,4 +109,10 @@ export class Workflow extends Construct {
       targets: [new LambdaFunction(this.resumeStalled)],
     });
   }
+
+  /** RedriveExecution on this state machine's executions, nothing else: for the redrive route. */
+  grantRedrive(fn: CirculateFunction): void {
+    this.stateMachine.grantExecution(fn, 'states:RedriveExecution');
+    fn.addEnvironment(ENV.stateMachineArn, this.stateMachine.stateMachineArn);
+  }
 }

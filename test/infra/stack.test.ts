@@ -190,7 +190,7 @@ describe('the functions', () => {
 
   it('gives the site URL of the distribution to the functions that write links', () => {
     const [[distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Json]];
-    for (const name of ['publish', 'get-document', 'list-session-documents', 'get-submission', 'list-submissions']) {
+    for (const name of ['publish', 'get-document', 'list-session-documents', 'get-submission', 'list-submissions', 'redrive-submission']) {
       labelled(name, () => expect(referencedIds(environmentOf(name)[ENV.siteUrl])).toEqual([distribution]));
     }
   });
@@ -207,6 +207,25 @@ describe('the functions', () => {
     }
     expect(actionsOf('create-submission')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject']));
     expect(actionsOf('mark-failed').filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('lets only the redrive route redrive executions, and only this state machine\'s executions', () => {
+    const [[machine]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Json]];
+    expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:RedriveExecution'))).toEqual(['redrive-submission']);
+    const role = resources[functionId('redrive-submission')]!.Properties.Role['Fn::GetAtt'][0] as string;
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: Json) => r.Ref === role))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+      .filter((st) => [st.Action].flat().includes('states:RedriveExecution'));
+    expect(statements).toHaveLength(1);
+    expect([statements[0]!.Action].flat()).toEqual(['states:RedriveExecution']);
+    // arn:…:execution:<machine name>:* — built from the machine's ARN, never a wildcard on every machine.
+    const resource = JSON.stringify(statements[0]!.Resource);
+    expect(resource).toContain(':execution:');
+    expect(resource).toContain(machine);
+    expect(resource).toMatch(/:\*"/);
+    expect(actionsOf('redrive-submission').filter((a) => a.startsWith('states:'))).toEqual(['states:RedriveExecution']);
+    expect(environmentOf('redrive-submission')[ENV.stateMachineArn]).toEqual({ Ref: machine });
   });
 
   it('lets receive write verified copies and Publish read only those, so an upload replaced after receive is never published', () => {

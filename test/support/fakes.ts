@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
-  DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, StartExecutionCommand,
-  type DescribeExecutionCommandOutput, type ExecutionStatus, type StartExecutionCommandOutput,
+  DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, ExecutionNotRedrivable, RedriveExecutionCommand,
+  StartExecutionCommand, type DescribeExecutionCommandOutput, type ExecutionStatus, type RedriveExecutionCommandOutput,
+  type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { intakePrefix, verifiedKey, verifiedPrefix, type FileCheck, type Files } from '#shared/adapters/files';
 import type { CounterStore, DocumentStore, SubmissionStore } from '#shared/adapters/store';
-import { Counter, indexStamp, type MalformedSubmission } from '#shared/adapters/store';
+import { Counter, indexStamp, type MalformedSubmission, type TransitionOptions } from '#shared/adapters/store';
 import type { ExecutionRunner } from '../../functions/resume-stalled/resume-stalled';
 import { DocumentRecord } from '#shared/domain/document';
 import { Conflict, InvalidTransition, NotFound } from '#shared/domain/errors';
@@ -110,13 +111,15 @@ export class FakeSubmissionStore extends WriteLog implements Pick<SubmissionStor
     await this.wrote('createSubmission');
   };
 
-  transition = async (id: string, to: Status, opts: { from: readonly Status[]; detail?: string; set?: Record<string, unknown> }) => {
+  transition = async (id: string, to: Status, opts: TransitionOptions) => {
     const current = this.records.get(id);
     if (current && opts.from.includes(current.status)) {
       const at = this.clock.now();
       const entry: HistoryEntry = { at, status: to, ...(opts.detail ? { detail: opts.detail } : {}) };
+      const kept: Record<string, unknown> = { ...structuredClone(current) };
+      for (const field of opts.remove ?? []) delete kept[field];
       const next = SubmissionRecord.parse({
-        ...structuredClone(current), ...structuredClone(opts.set ?? {}), status: to, updatedAt: at, history: [...current.history, entry],
+        ...kept, ...structuredClone(opts.set ?? {}), status: to, updatedAt: at, history: [...current.history, entry],
       });
       this.records.set(id, next);
       await this.wrote(`transition:${to}`);
@@ -334,10 +337,25 @@ export class FakeStepFunctions implements ExecutionRunner {
     return this.started.map((name) => JSON.parse(this.executions.get(name)!.input));
   }
 
+  /** The names of the executions redriven, in order. */
+  readonly redriven: string[] = [];
+
   send(command: DescribeExecutionCommand): Promise<DescribeExecutionCommandOutput>;
   send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
-  async send(command: DescribeExecutionCommand | StartExecutionCommand): Promise<DescribeExecutionCommandOutput | StartExecutionCommandOutput> {
+  send(command: RedriveExecutionCommand): Promise<RedriveExecutionCommandOutput>;
+  async send(command: DescribeExecutionCommand | StartExecutionCommand | RedriveExecutionCommand): Promise<DescribeExecutionCommandOutput | StartExecutionCommandOutput | RedriveExecutionCommandOutput> {
     const $metadata = {};
+    if (command instanceof RedriveExecutionCommand) {
+      // Only an unsuccessful execution that has ended can be redriven; it runs again under its own ARN.
+      const e = [...this.executions.values()].find((x) => this.arnOf(x.name) === command.input.executionArn);
+      if (!e) throw new ExecutionDoesNotExist({ message: `Execution Does Not Exist: '${command.input.executionArn}'`, $metadata });
+      if (e.status === 'RUNNING' || e.status === 'SUCCEEDED') {
+        throw new ExecutionNotRedrivable({ message: `Execution is ${e.status}: '${command.input.executionArn}'`, $metadata });
+      }
+      e.status = 'RUNNING';
+      this.redriven.push(e.name);
+      return { $metadata, redriveDate: new Date(0) };
+    }
     if (command instanceof DescribeExecutionCommand) {
       const e = [...this.executions.values()].find((x) => this.arnOf(x.name) === command.input.executionArn);
       if (!e) throw new ExecutionDoesNotExist({ message: `Execution Does Not Exist: '${command.input.executionArn}'`, $metadata });

@@ -42,6 +42,20 @@ function contract(name: string, make: () => { submissions: Submissions; counters
       await expect(submissions.transition('01J0000000000000000000NONE', 'RECEIVED', { from: ['AWAITING_UPLOAD'] })).rejects.toThrow(NotFound);
     });
 
+    it('moves a FAILED submission back into the flow only from FAILED, removing its error and keeping the failure in its history', async () => {
+      const { submissions } = make();
+      const r = submissionIn('FAILED', { set: { symbol: 'A/HRC/47/G/1', error: { error: 'DiskFull', cause: 'no space' } } });
+      await submissions.createSubmission(r);
+      const back = await submissions.transition(r.id, 'TAGGED', { from: ['FAILED'], detail: 'redriven', remove: ['error'] });
+      expect(back.status).toBe('TAGGED');
+      expect(back.error).toBeUndefined();
+      expect(back.symbol).toBe('A/HRC/47/G/1');
+      expect(back.history.slice(-2).map((h) => [h.status, h.detail])).toEqual([['FAILED', r.history.at(-1)?.detail], ['TAGGED', 'redriven']]);
+      const published = submissionIn('PUBLISHED');
+      await submissions.createSubmission(published);
+      await expect(submissions.transition(published.id, 'TAGGED', { from: ['FAILED'] })).resolves.toEqual(published);
+    });
+
     it('refuses to move to FAILED a submission already PUBLISHED', async () => {
       const { submissions } = make();
       const r = submissionIn('PUBLISHED');

@@ -1,15 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { getDocument } from '../../functions/get-document/get-document';
 import { MalformedSymbol, NotFound } from '#shared/domain/errors';
-import { FakeDocumentStore } from '../support/fakes';
+import type { Status } from '#shared/domain/schemas';
+import { FakeDocumentStore, FakeSubmissionStore } from '../support/fakes';
+import { submissionIn } from '../support/submissions';
 import { doc } from './publish-fixtures';
 
 const SITE = 'https://docs.example.org';
 
-async function setup() {
-  const store = new FakeDocumentStore();
-  await store.putDocument(doc(1));
-  await store.putDocument(doc(2, { title: 'Second note' }));
+/** Documents 1 and 2, whose submissions are PUBLISHED unless `statuses` says otherwise. */
+async function setup(statuses: Partial<Record<1 | 2, Status>> = {}) {
+  const documents = new FakeDocumentStore();
+  const submissions = new FakeSubmissionStore();
+  for (const [n, over] of [[1, {}], [2, { title: 'Second note' }]] as const) {
+    const d = doc(n, over);
+    await documents.putDocument(d);
+    submissions.seed(submissionIn(statuses[n] ?? 'PUBLISHED', { id: d.submissionId, set: { symbol: d.symbol } }));
+  }
+  const store = { getDocument: documents.getDocument, getSubmission: submissions.getSubmission };
   return { store, deps: { store, siteUrl: SITE } };
 }
 
@@ -51,7 +59,7 @@ describe('get-document', () => {
   it('refuses a malformed symbol with the grammar’s words, without asking the store', async () => {
     const { store } = await setup();
     const asked: string[] = [];
-    const deps = { store: { getDocument: (s: string) => { asked.push(s); return store.getDocument(s); } }, siteUrl: SITE };
+    const deps = { store: { ...store, getDocument: (s: string) => { asked.push(s); return store.getDocument(s); } }, siteUrl: SITE };
     await expect(getDocument('A/HRC/47/G/010', deps)).rejects.toThrow(MalformedSymbol);
     await expect(getDocument('A/HRC/47/G/010', deps)).rejects.toThrow(/numbers do not start with 0/);
     await expect(getDocument('', deps)).rejects.toThrow(/empty/);
@@ -63,6 +71,14 @@ describe('get-document', () => {
     const missing = getDocument('A/HRC/47/G/99', deps);
     await expect(missing).rejects.toThrow(NotFound);
     await expect(missing).rejects.toThrow('No published document A/HRC/47/G/99');
+  });
+
+  it('answers 404 for a document whose submission is not PUBLISHED: what a Publish that failed, or is under way, wrote is not public', async () => {
+    for (const status of ['FAILED', 'TAGGED'] as const) {
+      const { deps } = await setup({ 2: status });
+      await expect(getDocument('A/HRC/47/G/2', deps)).rejects.toThrow('No published document A/HRC/47/G/2');
+      expect((await getDocument('A/HRC/47/G/1', deps)).symbol).toBe('A/HRC/47/G/1');
+    }
   });
 
   it('does not mend a symbol written in the wrong case: it is malformed', async () => {

@@ -52,6 +52,10 @@ export const SubmissionView = z.object({
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 
+/** `POST /api/submissions/{id}/redrive` (202): the submission back in the flow, and the execution redriven for it. */
+export const RedrivenSubmission = SubmissionView.extend({ executionArn: z.string() });
+export type RedrivenSubmission = z.infer<typeof RedrivenSubmission>;
+
 /** `GET /api/submissions`: newest first; `cursor` asks for the next page, null on the last. */
 export const SubmissionPage = z.object({ items: z.array(SubmissionView), cursor: z.string().nullable() });
 export type SubmissionPage = z.infer<typeof SubmissionPage>;

@@ -46,5 +46,5 @@ export { Counter, type CounterStore } from './counters';
 export type { DocumentStore } from './documents';
 export { sessionKey, type Clock, type Page } from './query';
 export type { SiteState, SiteStateStore } from './site-state';
-export { indexStamp, type MalformedSubmission, type SubmissionQuery, type SubmissionStore } from './submissions';
+export { indexStamp, type MalformedSubmission, type SubmissionQuery, type SubmissionStore, type TransitionOptions } from './submissions';
 export type { SymbolStore } from './symbols';

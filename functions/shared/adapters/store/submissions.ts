@@ -18,6 +18,14 @@ export interface SubmissionQuery {
   cursor?: string;
 }
 
+export interface TransitionOptions {
+  from: readonly Status[];
+  detail?: string;
+  set?: Record<string, unknown>;
+  /** Fields to remove (optional ones of the record, e.g. `error`). */
+  remove?: readonly (keyof SubmissionRecord)[];
+}
+
 const submissionKey = (id: string) => ({ pk: `SUB#${id}`, sk: 'SUB' });
 
 /** An item that says it is an unfinished submission but does not parse as one: logged and counted, never fatal. */
@@ -73,10 +81,11 @@ export function createSubmissionStore(ctx: TableContext) {
     },
 
     /**
-     * Moves a submission from one of `from` to `to`, appending to its history, and sets `set`.
+     * Moves a submission from one of `from` to `to`, appending to its history, sets `set` and
+     * removes `remove` (a redrive clears the current `error`; the history keeps the failure).
      * Idempotent: if the submission is already at `to`, it is returned unchanged.
      */
-    async transition(id: string, to: Status, opts: { from: readonly Status[]; detail?: string; set?: Record<string, unknown> }): Promise<SubmissionRecord> {
+    async transition(id: string, to: Status, opts: TransitionOptions): Promise<SubmissionRecord> {
       const at = now();
       const entry: HistoryEntry = { at, status: to, ...(opts.detail ? { detail: opts.detail } : {}) };
       const names: Record<string, string> = { '#status': 'status', '#history': 'history', '#updatedAt': 'updatedAt' };
@@ -87,13 +96,17 @@ export function createSubmissionStore(ctx: TableContext) {
         values[`:f${i}`] = value;
         sets.push(`#f${i} = :f${i}`);
       });
+      const removes = (opts.remove ?? []).map((field, i) => {
+        names[`#r${i}`] = field;
+        return `#r${i}`;
+      });
       const froms = opts.from.map((_, i) => `:from${i}`);
       opts.from.forEach((s, i) => (values[`:from${i}`] = s));
       try {
         const { Attributes } = await doc.send(new UpdateCommand({
           TableName: table,
           Key: submissionKey(id),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: `attribute_exists(pk) AND #status IN (${froms.join(', ')})`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
