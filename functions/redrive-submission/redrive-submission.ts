@@ -1,23 +1,24 @@
-import { ExecutionDoesNotExist, ExecutionNotRedrivable, RedriveExecutionCommand, type RedriveExecutionCommandOutput } from '@aws-sdk/client-sfn';
+import { StartExecutionCommand, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import type { SubmissionStore } from '#shared/adapters/store';
 import type { RedrivenSubmission } from '#shared/api/responses';
 import { submissionView } from '#shared/api/views';
 import { BadRequest, Conflict, NotFound } from '#shared/domain/errors';
-import { UNFINISHED_STATUSES, type SubmissionRecord, type UnfinishedStatus } from '#shared/domain/schemas';
 import { executionArn } from '../resume-stalled/resume-stalled';
+import { UNFINISHED_STATUSES, type SubmissionRecord, type UnfinishedStatus } from '#shared/domain/schemas';
 
 const SUBMISSION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** The one Step Functions call a redrive makes (an SFNClient is one). */
-export interface ExecutionRedriver {
-  send(command: RedriveExecutionCommand): Promise<RedriveExecutionCommandOutput>;
+export interface ExecutionStarter {
+  send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
 }
 
 export interface RedriveDeps {
   store: Pick<SubmissionStore, 'getSubmission' | 'transition'>;
-  sfn: ExecutionRedriver;
+  sfn: ExecutionStarter;
   stateMachineArn: string;
   siteUrl: string;
+  clock: () => Date;
 }
 
 /** The status a FAILED submission had when it failed: the last history entry before its last FAILED one. */
@@ -28,12 +29,16 @@ export function statusBeforeFailure(record: Pick<SubmissionRecord, 'history'>): 
 }
 
 /**
- * Runs a FAILED submission's workflow again, from where it failed, under the symbol it already
- * has: the record goes back to the status it had before FAILED (the failure stays in the history,
- * the current error is cleared, who redrove it is recorded), then the execution named by its id is
- * redriven. In that order: if the redrive call fails, the submission is unfinished and not
- * running, so resume-stalled drives it on within the hour; the other order could run a step
- * against a record still FAILED.
+ * Runs a FAILED submission's workflow again under the symbol it already has: the record goes back
+ * to the status it had before FAILED (the failure stays in the history, the current error is
+ * cleared, who redrove it and the new execution's name are recorded), then that execution is
+ * started. A new execution, not Step Functions' RedriveExecution: a redriven execution resumes at
+ * the state that failed, which for this workflow is the Fail state after MarkFailed, so it would
+ * only fail again; a new one runs every step, and each finds its work done up to where it failed
+ * (Register, AssignSymbol and TagTranslationStatus are idempotent) — the same in AWS and locally.
+ * In that order: if the start fails, the submission is unfinished and its recorded execution does
+ * not exist, so resume-stalled starts it within the hour; the other order could run a step against
+ * a record still FAILED.
  */
 export async function redriveSubmission(id: string, by: string, deps: RedriveDeps): Promise<RedrivenSubmission> {
   if (!SUBMISSION_ID.test(id)) throw new BadRequest(`"${id}" is not a submission id (26 characters, as returned when the submission was made)`);
@@ -47,16 +52,12 @@ export async function redriveSubmission(id: string, by: string, deps: RedriveDep
     throw new Conflict(`Submission ${id} failed before it had a symbol: there is nothing to finish; fix what failed and submit it again`);
   }
   const failure = record.error ? `${record.error.error}: ${record.error.cause}` : 'its failure';
+  const name = `${id}-redriven-${deps.clock().getTime()}`;
   const moved = await deps.store.transition(id, back, {
-    from: ['FAILED'], detail: `redriven by ${by} after ${failure}`, remove: ['error'],
+    from: ['FAILED'], detail: `redriven by ${by} after ${failure}`, remove: ['error'], set: { execution: name },
   });
-  const arn = executionArn(deps.stateMachineArn, id);
-  try {
-    await deps.sfn.send(new RedriveExecutionCommand({ executionArn: arn }));
-  } catch (e) {
-    // No execution to redrive (older than Step Functions keeps, or it ended otherwise): the record is
-    // unfinished now, so resume-stalled starts a new execution for it.
-    if (!(e instanceof ExecutionNotRedrivable) && !(e instanceof ExecutionDoesNotExist)) throw e;
-  }
-  return { ...submissionView(moved, deps.siteUrl), executionArn: arn };
+  await deps.sfn.send(new StartExecutionCommand({
+    stateMachineArn: deps.stateMachineArn, name, input: JSON.stringify({ submissionId: id }),
+  }));
+  return { ...submissionView(moved, deps.siteUrl), executionArn: executionArn(deps.stateMachineArn, name) };
 }

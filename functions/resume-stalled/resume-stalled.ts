@@ -14,7 +14,7 @@ export interface ExecutionRunner {
 
 /** A submission still awaiting its files is looked at again as receive would, so resume needs what receive does. */
 export interface ResumeDeps extends Omit<ReceiveDeps, 'store' | 'sfn'> {
-  store: ReceiveDeps['store'] & Pick<SubmissionStore, 'scanUnfinishedSubmissions'>;
+  store: DriveStore & Pick<SubmissionStore, 'scanUnfinishedSubmissions'>;
   sfn: ExecutionRunner;
   clock: () => Date;
   /** A submission untouched for this long, and not being worked on, is stalled. */
@@ -28,31 +28,38 @@ export function executionArn(stateMachineArn: string, name: string): string {
 
 export type DriveOutcome = 'resumed' | 'running' | 'waiting';
 
+/** What driving a submission on needs of the store: what receive needs, and recording a new execution's name. */
+export type DriveStore = ReceiveDeps['store'] & Pick<SubmissionStore, 'recordExecution'>;
+
 /**
  * Drives one unfinished submission on. Awaiting upload: its last upload's event may have been
  * lost, so its files are looked at again as receive would (expiry deletes it after its deadline).
- * Otherwise its workflow is started again — each step is idempotent — unless an execution of it
- * is RUNNING. `runningIsStale` is for the embedded stack on start: an execution left RUNNING on
+ * Otherwise its workflow is started again — each step is idempotent — unless its execution (the
+ * one named by its id, or the one it records as started since, by a resume or a redrive) is
+ * RUNNING. A new name is recorded before its execution starts, so a crash in between leaves a
+ * name that does not exist yet, which the next drive starts. `runningIsStale` is for the embedded stack on start: an execution left RUNNING on
  * disk has no process running it, and starting it under its name runs it again.
  */
 export async function driveOn(
   record: SubmissionRecord,
-  deps: Omit<ResumeDeps, 'store' | 'stalledAfterMs'> & { store: ReceiveDeps['store'] },
+  deps: Omit<ResumeDeps, 'store' | 'stalledAfterMs'> & { store: DriveStore },
   opts: { runningIsStale?: boolean } = {},
 ): Promise<DriveOutcome> {
   if (record.status === 'AWAITING_UPLOAD') {
     const first = record.submission.files[0];
     return first && (await receiveKey(first.key, deps)) === 'started' ? 'resumed' : 'waiting';
   }
+  const current = record.execution ?? record.id;
   let status: string | undefined;
   try {
-    status = (await deps.sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(deps.stateMachineArn, record.id) }))).status;
+    status = (await deps.sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(deps.stateMachineArn, current) }))).status;
   } catch (e) {
     if (!(e instanceof ExecutionDoesNotExist)) throw e;
   }
   if (status === 'RUNNING' && !opts.runningIsStale) return 'running';
   // A finished execution keeps its name for ever: a new run needs a new one (the input names the submission).
-  const name = status && status !== 'RUNNING' ? `${record.id}-resumed-${deps.clock().getTime()}` : record.id;
+  const name = status && status !== 'RUNNING' ? `${record.id}-resumed-${deps.clock().getTime()}` : current;
+  if (name !== current) await deps.store.recordExecution(record.id, name);
   await deps.sfn.send(new StartExecutionCommand({ stateMachineArn: deps.stateMachineArn, name, input: JSON.stringify({ submissionId: record.id }) }));
   return 'resumed';
 }

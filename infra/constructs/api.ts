@@ -29,7 +29,7 @@ const ROUTE_ACCESS: Record<string, (storage: Storage, fn: CirculateFunction) => 
   },
   'list-submissions': (s, fn) => s.grantTableRead(fn),
   'get-submission': (s, fn) => s.grantTableRead(fn),
-  // The redrive itself (states:RedriveExecution) is granted by Workflow.grantRedrive: the state machine is its.
+  // The redrive itself (states:StartExecution) is granted by Workflow.grantRedrive: the state machine is its.
   'redrive-submission': (s, fn) => s.grantTableReadWrite(fn),
   'get-document': (s, fn) => s.grantTableRead(fn),
   'list-session-documents': (s, fn) => s.grantTableRead(fn),

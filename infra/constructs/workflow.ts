@@ -110,9 +110,12 @@ export class Workflow extends Construct {
     });
   }
 
-  /** RedriveExecution on this state machine's executions, nothing else: for the redrive route. */
+  /**
+   * StartExecution on this state machine, nothing else: for the redrive route, which runs a FAILED
+   * submission again under a new execution (see functions/redrive-submission).
+   */
   grantRedrive(fn: CirculateFunction): void {
-    this.stateMachine.grantExecution(fn, 'states:RedriveExecution');
+    this.stateMachine.grantStartExecution(fn);
     fn.addEnvironment(ENV.stateMachineArn, this.stateMachine.stateMachineArn);
   }
 }

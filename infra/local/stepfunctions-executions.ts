@@ -91,30 +91,6 @@ export class Executions {
     return existing;
   }
 
-  /**
-   * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again under its own ARN,
-   * with its input, recorded in its history (ExecutionRedriven) and its redriveCount. AWS resumes
-   * at the state that failed; here it runs again from the start, which ends the same for a
-   * workflow whose steps are idempotent (every step of Circulate's finds its work done).
-   */
-  async redrive(machine: CompiledMachine, executionArn: string): Promise<ExecutionRecord> {
-    if (this.closed) throw new ApiError('ServiceUnavailable', 'The local Step Functions service is closed', 503);
-    const existing = this.records.get(executionArn);
-    if (!existing) throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
-    if (existing.status === 'RUNNING' || existing.status === 'SUCCEEDED') {
-      throw new ApiError('ExecutionNotRedrivable', `Execution is ${existing.status}, so it cannot be redriven: '${executionArn}'`);
-    }
-    existing.status = 'RUNNING';
-    existing.stopDate = undefined;
-    existing.error = undefined;
-    existing.cause = undefined;
-    existing.redriveCount += 1;
-    existing.redriveDate = Date.now();
-    append(existing, 'ExecutionRedriven', existing.redriveDate, executionRedriven(existing.redriveCount));
-    await this.launch(machine, existing);
-    return existing;
-  }
-
   /** Resolves when no execution is running (and every record is saved). */
   async idle(): Promise<void> {
     while (this.active.size > 0) {

@@ -34,7 +34,6 @@ const requests = {
     traceHeader: z.string().optional(),
   }),
   DescribeExecution: z.object({ executionArn: z.string() }),
-  RedriveExecution: z.object({ executionArn: z.string(), clientToken: z.string().optional() }),
   GetExecutionHistory: z.object({ executionArn: z.string(), reverseOrder: z.boolean().optional(), ...pageRequest }),
   ListExecutions: z.object({
     stateMachineArn: z.string({ error: 'stateMachineArn is required (map runs are not supported locally)' }),
@@ -147,12 +146,6 @@ export function createOperations({ machines, executions, creationDate }: Operati
       checkInput(input);
       const started = await executions.start(target, name, input);
       return { executionArn: started.executionArn, startDate: seconds(started.startDate) };
-    },
-
-    async RedriveExecution(body) {
-      const found = execution(parse(requests.RedriveExecution, body).executionArn);
-      const redriven = await executions.redrive(machine(found.stateMachineArn), found.executionArn);
-      return { redriveDate: seconds(redriven.redriveDate) };
     },
 
     async DescribeExecution(body) {

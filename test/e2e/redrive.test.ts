@@ -43,8 +43,12 @@ describe('redrive of a submission that failed in Publish', () => {
     expect(history.map((h) => h.status)).toEqual(['AWAITING_UPLOAD', 'RECEIVED', 'SYMBOL_ASSIGNED', 'TAGGED', 'FAILED', 'TAGGED', 'PUBLISHED']);
     expect(history[5]?.detail).toBe('redriven by local staff token after DiskFull: no space left on the site volume');
 
-    const execution = await sfnClient(stack).send(new DescribeExecutionCommand({ executionArn: executionArn(id) }));
-    expect(execution).toMatchObject({ status: 'SUCCEEDED', redriveCount: 1 });
+    // The failed execution stays FAILED; the redrive ran a new one, which the submission names.
+    const sfn = sfnClient(stack);
+    expect(await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(id) }))).toMatchObject({ status: 'FAILED' });
+    expect(redriven.stdout).toContain(`${id}-redriven-`);
+    const name = /execution:circulate:(\S+)/.exec(redriven.stdout)?.[1];
+    expect(await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(name!) }))).toMatchObject({ status: 'SUCCEEDED' });
 
     expect((await api(stack, `/documents/${SYMBOL}`, { staff: false })).status).toBe(200);
     expect((await fetch(`${site}/${SYMBOL}/`)).status).toBe(200);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
-  DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, ExecutionNotRedrivable, RedriveExecutionCommand,
-  StartExecutionCommand, type DescribeExecutionCommandOutput, type ExecutionStatus, type RedriveExecutionCommandOutput,
+  DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist,
+  StartExecutionCommand, type DescribeExecutionCommandOutput, type ExecutionStatus,
   type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { intakePrefix, verifiedKey, verifiedPrefix, type FileCheck, type Files } from '#shared/adapters/files';
@@ -52,7 +52,7 @@ class ConditionalCheckFailed extends Error {
   override name = 'ConditionalCheckFailedException';
 }
 
-type FakeSubmissionMethods = 'getSubmission' | 'mustGetSubmission' | 'createSubmission' | 'transition'
+type FakeSubmissionMethods = 'getSubmission' | 'mustGetSubmission' | 'createSubmission' | 'transition' | 'recordExecution'
   | 'unfinishedSubmissions' | 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'
   | 'scanUnfinishedSubmissions' | 'indexedUnfinished' | 'repairIndexEntries';
 
@@ -130,6 +130,13 @@ export class FakeSubmissionStore extends WriteLog implements Pick<SubmissionStor
     const further = current.status !== 'FAILED' && to !== 'FAILED' && STATUSES.indexOf(current.status) > STATUSES.indexOf(to);
     if (current.status === to || further) return SubmissionRecord.parse(structuredClone(current));
     throw new InvalidTransition(`Submission ${id} is ${current.status}; it cannot become ${to}`);
+  };
+
+  recordExecution = async (id: string, name: string) => {
+    const current = this.records.get(id);
+    if (!current) throw new ConditionalCheckFailed('The conditional request failed');
+    this.records.set(id, { ...current, execution: name });
+    await this.wrote('recordExecution');
   };
 
   /** By status in flow order, then oldest first, as the byStatus index gives them (torn ones missing). */
@@ -337,25 +344,10 @@ export class FakeStepFunctions implements ExecutionRunner {
     return this.started.map((name) => JSON.parse(this.executions.get(name)!.input));
   }
 
-  /** The names of the executions redriven, in order. */
-  readonly redriven: string[] = [];
-
   send(command: DescribeExecutionCommand): Promise<DescribeExecutionCommandOutput>;
   send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
-  send(command: RedriveExecutionCommand): Promise<RedriveExecutionCommandOutput>;
-  async send(command: DescribeExecutionCommand | StartExecutionCommand | RedriveExecutionCommand): Promise<DescribeExecutionCommandOutput | StartExecutionCommandOutput | RedriveExecutionCommandOutput> {
+  async send(command: DescribeExecutionCommand | StartExecutionCommand): Promise<DescribeExecutionCommandOutput | StartExecutionCommandOutput> {
     const $metadata = {};
-    if (command instanceof RedriveExecutionCommand) {
-      // Only an unsuccessful execution that has ended can be redriven; it runs again under its own ARN.
-      const e = [...this.executions.values()].find((x) => this.arnOf(x.name) === command.input.executionArn);
-      if (!e) throw new ExecutionDoesNotExist({ message: `Execution Does Not Exist: '${command.input.executionArn}'`, $metadata });
-      if (e.status === 'RUNNING' || e.status === 'SUCCEEDED') {
-        throw new ExecutionNotRedrivable({ message: `Execution is ${e.status}: '${command.input.executionArn}'`, $metadata });
-      }
-      e.status = 'RUNNING';
-      this.redriven.push(e.name);
-      return { $metadata, redriveDate: new Date(0) };
-    }
     if (command instanceof DescribeExecutionCommand) {
       const e = [...this.executions.values()].find((x) => this.arnOf(x.name) === command.input.executionArn);
       if (!e) throw new ExecutionDoesNotExist({ message: `Execution Does Not Exist: '${command.input.executionArn}'`, $metadata });

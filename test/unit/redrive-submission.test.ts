@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { redriveSubmission, statusBeforeFailure } from '../../functions/redrive-submission/redrive-submission';
 import { BadRequest, Conflict, NotFound } from '#shared/domain/errors';
 import type { HistoryEntry, Status, SubmissionRecord } from '#shared/domain/schemas';
-import { FakeClock, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
+import { resumeStalled } from '../../functions/resume-stalled/resume-stalled';
+import { FakeClock, FakeFiles, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
 import { submissionIn } from '../support/submissions';
 
 const at = '2021-06-18T07:00:00.000Z';
@@ -22,12 +23,12 @@ function setup(record: SubmissionRecord, executionStatus: 'FAILED' | 'RUNNING' |
   const store = new FakeSubmissionStore(new FakeClock('2021-06-18T09:00:00.000Z')).seed(record);
   const sfn = new FakeStepFunctions();
   if (executionStatus) sfn.seed(record.id, executionStatus);
-  const deps = { store, sfn, stateMachineArn: sfn.stateMachineArn, siteUrl: 'https://docs.example.org' };
+  const deps = { store, sfn, stateMachineArn: sfn.stateMachineArn, siteUrl: 'https://docs.example.org', clock: () => new Date('2021-06-18T09:00:00.000Z') };
   return { store, sfn, deps, id: record.id };
 }
 
 describe('redriving a FAILED submission', () => {
-  it('puts it back at the status it failed from, clears its error, keeps the failure in its history, and redrives its execution', async () => {
+  it('puts it back at the status it failed from, clears its error, keeps the failure in its history, and starts a new execution, recorded on it', async () => {
     const { store, sfn, deps, id } = setup(failedAt('TAGGED'));
     const answer = await redriveSubmission(id, 'ana@example.org', deps);
     const record = store.peek(id)!;
@@ -38,9 +39,11 @@ describe('redriving a FAILED submission', () => {
       { at, status: 'FAILED', detail: 'DiskFull: no space left' },
       { at: '2021-06-18T09:00:00.000Z', status: 'TAGGED', detail: 'redriven by ana@example.org after DiskFull: no space left' },
     ]);
-    expect(sfn.redriven).toEqual([id]);
-    expect(sfn.started).toEqual([]);
-    expect(answer).toMatchObject({ id, status: 'TAGGED', symbol: SYMBOL, error: null, executionArn: sfn.arnOf(id) });
+    const name = `${id}-redriven-${Date.parse('2021-06-18T09:00:00.000Z')}`;
+    expect(record.execution).toBe(name);
+    expect(sfn.started).toEqual([name]);
+    expect(sfn.inputs()).toEqual([{ submissionId: id }]);
+    expect(answer).toMatchObject({ id, status: 'TAGGED', symbol: SYMBOL, error: null, executionArn: sfn.arnOf(name) });
   });
 
   it('goes back to SYMBOL_ASSIGNED for one that failed tagging', async () => {
@@ -63,7 +66,7 @@ describe('redriving a FAILED submission', () => {
       await expect(refusal).rejects.toThrow(Conflict);
       await expect(refusal).rejects.toThrow(`is ${status}; only a FAILED submission can be redriven`);
       expect(store.peek(id)).toEqual(record);
-      expect(sfn.redriven).toEqual([]);
+      expect(sfn.started).toEqual([]);
     }
   });
 
@@ -71,17 +74,24 @@ describe('redriving a FAILED submission', () => {
     const { store, sfn, deps, id } = setup(failedAt('RECEIVED', { symbol: undefined }));
     await expect(redriveSubmission(id, 'x', deps)).rejects.toThrow(/before it had a symbol.*submit it again/);
     expect(store.peek(id)?.status).toBe('FAILED');
-    expect(sfn.redriven).toEqual([]);
+    expect(sfn.started).toEqual([]);
     // Files refused by receive: FAILED straight from AWAITING_UPLOAD, never a symbol.
     const refused = setup(submissionIn('FAILED', { at, set: { history: [{ at, status: 'AWAITING_UPLOAD' }, { at, status: 'FAILED' }] } }));
     await expect(redriveSubmission(refused.id, 'x', refused.deps)).rejects.toThrow(Conflict);
   });
 
-  it('leaves the submission back in the flow when there is no execution to redrive, for resume-stalled to drive on', async () => {
-    const { store, sfn, deps, id } = setup(failedAt('TAGGED'), null);
-    await redriveSubmission(id, 'x', deps);
-    expect(store.peek(id)?.status).toBe('TAGGED');
-    expect(sfn.redriven).toEqual([]);
+  it('leaves the submission back in the flow, under the execution it records, when the start fails: resume-stalled starts that one', async () => {
+    const { store, sfn, deps, id } = setup(failedAt('TAGGED'));
+    const down = { send: async () => { throw new Error('Step Functions is unreachable'); } };
+    await expect(redriveSubmission(id, 'x', { ...deps, sfn: down })).rejects.toThrow('unreachable');
+    const record = store.peek(id)!;
+    expect(record.status).toBe('TAGGED');
+    const report = await resumeStalled({
+      store, sfn, files: new FakeFiles(), stateMachineArn: sfn.stateMachineArn, clock: () => new Date('2021-06-18T11:00:00.000Z'),
+      stalledAfterMs: 60_000, log: () => undefined,
+    });
+    expect(report.resumed).toEqual([id]);
+    expect(sfn.started).toEqual([record.execution]);
   });
 
   it('is refused a second time once the first put it back in the flow', async () => {

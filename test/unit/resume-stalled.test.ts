@@ -55,6 +55,28 @@ describe('resume-stalled', () => {
     expect(t.sfn.started).toEqual([]);
   });
 
+  it('looks at the execution the record names, once a resume started one under a new name', async () => {
+    const t = setup();
+    const id = t.made('TAGGED', 2);
+    t.sfn.seed(id, 'FAILED');
+    await resumeStalled(t.deps);
+    const resumed = `${id}-resumed-${t.clock.date().getTime()}`;
+    expect(t.store.peek(id)?.execution).toBe(resumed);
+    // Still RUNNING an hour on: the sweep leaves it, though the execution named by the id has ended.
+    t.clock.advance(HOUR);
+    expect(await resumeStalled(t.deps)).toEqual({ resumed: [], running: [id], failed: [] });
+    expect(t.sfn.started).toEqual([resumed]);
+  });
+
+  it('starts the recorded execution when a crash came between recording its name and starting it', async () => {
+    const t = setup();
+    const id = t.made('TAGGED', 2);
+    t.sfn.seed(id, 'FAILED');
+    await t.store.recordExecution(id, `${id}-resumed-1`);
+    expect((await resumeStalled(t.deps)).resumed).toEqual([id]);
+    expect(t.sfn.started).toEqual([`${id}-resumed-1`]);
+  });
+
   it('leaves alone a submission touched within the last hour', async () => {
     const t = setup();
     t.made('RECEIVED', 0.5);

@@ -138,6 +138,8 @@ export const SubmissionRecord = z.object({
   translations: TranslationTable.optional(),
   url: z.string().optional(),
   error: z.object({ error: z.string(), cause: z.string() }).optional(),
+  /** The name of the execution last started for it, when not its id (a resume or a redrive starts one under a new name). */
+  execution: z.string().optional(),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 

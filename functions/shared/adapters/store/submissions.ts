@@ -122,6 +122,22 @@ export function createSubmissionStore(ctx: TableContext) {
       }
     },
 
+    /**
+     * Records the name of the execution about to be started for a submission under a name not its
+     * id, before it is started: resume-stalled then looks at that execution, not at the first one.
+     */
+    async recordExecution(id: string, name: string): Promise<void> {
+      await doc.send(new UpdateCommand({
+        TableName: table,
+        Key: submissionKey(id),
+        UpdateExpression: 'SET #execution = :name',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#execution': 'execution' },
+        ExpressionAttributeValues: { ':name': name },
+      }));
+      await wrote('recordExecution');
+    },
+
     async listSubmissions(q: SubmissionQuery): Promise<Page<SubmissionRecord>> {
       const filters: string[] = [];
       const names: Record<string, string> = {};
