@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { publish } from '../functions/publish/publish';
+import { renderLists } from '../functions/render-lists/render-lists';
 import type { DocumentRecord } from '#shared/domain/document';
 import { dynamodb, s3 } from '#shared/adapters/clients';
 import { ENV, required } from '#shared/adapters/config';
@@ -9,8 +10,8 @@ import { createStore, type Store } from '#shared/adapters/store';
 import { doc, taggedSubmission } from '../test/unit/publish-fixtures';
 
 /**
- * The cost of publishing one document as the site grows, on the embedded stack: Publish's logic
- * with the store and the site bucket the handlers use. The site is seeded straight through the
+ * The cost of publishing one document as the site grows, on the embedded stack: Publish's and
+ * RenderLists' logic, one after the other as the workflow runs them, with the store and the site bucket the handlers use. The site is seeded straight through the
  * store (document records, session and site items; no pages), in sessions of at most
  * `perSession` documents; each size is measured by publishing into a session of its own that
  * holds `target` documents, so that only the size of the rest of the site changes between sizes.
@@ -50,8 +51,6 @@ async function seedSession(store: Store, session: number, count: number, agendaI
   await store.addToLatest(documents);
   const { documents: total } = await store.addToSession('HRC', session, documents.map((d) => d.symbol));
   await store.addToSite('HRC', session, total);
-  // A session of an existing site is already in the site's indexes.
-  await store.markIndexed('HRC', session);
 }
 
 export async function benchPublish(opts: { sizes: number[]; perSession: number; target: number; publications: number }): Promise<PublishFigures[]> {
@@ -98,7 +97,7 @@ export async function benchPublish(opts: { sizes: number[]; perSession: number; 
       items = 0;
       objects = 0;
       const t0 = performance.now();
-      await publish(record.id, { store, files, siteUrl });
+      await renderLists(await publish(record.id, { store, files, siteUrl }), { store, files, siteUrl });
       const ms = performance.now() - t0;
       if (i >= WARM_UP) {
         times.push(ms);

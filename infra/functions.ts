@@ -8,6 +8,7 @@ export const STEP_FUNCTIONS = {
   AssignSymbol: 'assign-symbol',
   TagTranslationStatus: 'tag-translation-status',
   Publish: 'publish',
+  RenderLists: 'render-lists',
   MarkFailed: 'mark-failed',
 } as const;
 

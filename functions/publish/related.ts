@@ -52,3 +52,9 @@ export function touchedByPublication(doc: Pick<DocumentRecord, 'symbol'>, candid
   const near = new Set(relatedDocuments(doc, candidates).map((r) => r.symbol));
   return candidates.filter((d) => d.symbol === doc.symbol || near.has(d.symbol));
 }
+
+/** Among `symbols`, the ones linked to `symbol` (the one it is a component of, its own components): found by symbol alone. */
+export function relatedSymbols(symbol: string, symbols: readonly string[]): string[] {
+  const own = parentOf(symbol);
+  return symbols.filter((s) => s !== symbol && (s === own?.parent || parentOf(s)?.parent === symbol));
+}

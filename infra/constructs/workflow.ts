@@ -10,6 +10,7 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import { Construct } from 'constructs';
 import { ENV } from '#shared/adapters/config';
 import { RECEIVE_FUNCTION, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
+import { LIST_TIMING } from '../../functions/render-lists/render-lists';
 import { CirculateFunction, LOG_RETENTION, PROJECT_ROOT } from './circulate-function';
 import { INTAKE_PREFIX, type Storage } from './storage';
 
@@ -27,6 +28,11 @@ const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) =
     s.grantTableReadWrite(fn);
     // The verified copies only: what receive checked, not what the upload key holds now.
     s.grantVerifiedRead(fn);
+    s.grantSitePublish(fn);
+  },
+  // The lists only: it reads the document records and writes pages, never a file.
+  RenderLists: (s, fn) => {
+    s.grantTableReadWrite(fn);
     s.grantSitePublish(fn);
   },
   MarkFailed: (s, fn) => s.grantTableReadWrite(fn),
@@ -48,8 +54,9 @@ export class Workflow extends Construct {
       states.map((state) => {
         const fn = new CirculateFunction(this, state, {
           name: STEP_FUNCTIONS[state],
-          // Publishing renders pages and copies every file of a document.
-          timeout: state === 'Publish' ? Duration.minutes(2) : undefined,
+          // Publishing renders pages and copies every file of a document; RenderLists waits to be
+          // listed for at most LIST_TIMING.budgetMs, and its timeout is not longer than a lease.
+          timeout: state === 'Publish' ? Duration.minutes(2) : state === 'RenderLists' ? Duration.millis(LIST_TIMING.leaseMs) : undefined,
         });
         STEP_ACCESS[state](storage, fn);
         return [state, fn];

@@ -38,7 +38,7 @@ describe('a file sent again after receive verified it', () => {
       retryWaitMs: RETRY_WAIT_MS,
       faults: {
         Register: { reject: { name: 'Lambda.ServiceException', message: 'Register held for the test' }, times: 1 },
-        Publish: { reject: { name: 'PublishContention', message: 'Publish held for the test' }, times: 1 },
+        Publish: { reject: { name: 'InternalError', message: 'Publish held for the test (an S3 500, retried)' }, times: 1 },
       },
     });
   });

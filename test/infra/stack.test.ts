@@ -111,17 +111,17 @@ describe('the state machine', () => {
     });
   });
 
-  it('runs Register → AssignSymbol → TagTranslationStatus → Publish and ends', () => {
+  it('runs Register → AssignSymbol → TagTranslationStatus → Publish → RenderLists and ends', () => {
     const order: string[] = [];
     for (let state: string | undefined = definition.StartAt; state; state = definition.States[state].Next) {
       order.push(state);
       if (definition.States[state].End) break;
     }
-    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']);
+    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
   });
 
   it('retries every step on Lambda service errors and sends any other failure to MarkFailed', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']) {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
       const { Retry, Catch } = definition.States[state] as { Retry: Json[]; Catch: Json[] };
       const retried = Retry.flatMap((r) => r.ErrorEquals as string[]);
       labelled(state, () => expect(retried).toEqual(expect.arrayContaining(LAMBDA_SERVICE_ERRORS)));
@@ -195,9 +195,9 @@ describe('the functions', () => {
     }
   });
 
-  it('grants least privilege: only publish writes the site, only receive, resume-stalled and the redrive route start executions, public routes only read', () => {
+  it('grants least privilege: only publish and render-lists write the site, only receive, resume-stalled and the redrive route start executions, public routes only read', () => {
     const writers = ALL_FUNCTIONS.filter((n) => actionsOf(n).some((a) => a.startsWith('s3:PutObject')) && environmentOf(n)[ENV.siteBucket]);
-    expect(writers).toEqual(['publish']);
+    expect(writers).toEqual(['publish', 'render-lists']);
     expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:StartExecution')).sort()).toEqual([RECEIVE_FUNCTION, 'redrive-submission', SCHEDULED_FUNCTIONS.ResumeStalled].sort());
     for (const route of ROUTES.filter((r) => r.method === 'GET')) {
       const actions = actionsOf(route.fn);
@@ -231,6 +231,8 @@ describe('the functions', () => {
     const publishReads = objectGrantsOf('publish', /^s3:GetObject/);
     expect(publishReads).toContain(`${intake}/verified/*`);
     expect(publishReads.filter((r) => r.startsWith(intake))).toEqual([`${intake}/verified/*`]);
+    // RenderLists writes pages from the document records: it reads no file at all.
+    expect(objectGrantsOf('render-lists', /^s3:GetObject/).filter((r) => r.startsWith(intake))).toEqual([]);
     expect(objectGrantsOf(SCHEDULED_FUNCTIONS.ExpireSubmissions, /^s3:DeleteObject/)).toEqual(
       expect.arrayContaining([`${intake}/submissions/*`, `${intake}/verified/*`]));
     expect(objectGrantsOf('create-submission', /^s3:PutObject$/)).toEqual([`${intake}/submissions/*`]);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from '@jest/globals';
+import { labelled } from '../support/expect';
 import { STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
-import { AllocationContention } from '#shared/domain/errors';
-import { PublishContention } from '../../functions/publish/publish';
+import { AllocationContention, TRANSIENT_ERRORS } from '#shared/domain/errors';
+import { ListingPending } from '../../functions/render-lists/render-lists';
 
 const text = readFileSync(STATE_MACHINE_FILE, 'utf8');
 const definition = JSON.parse(text) as { StartAt: string; States: Record<string, {
@@ -21,11 +22,20 @@ describe('state-machines/circulate.asl.json', () => {
     expect(isValid).toBe(true);
   });
 
-  it('runs Register, AssignSymbol, TagTranslationStatus, Publish in that order', () => {
+  it('runs Register, AssignSymbol, TagTranslationStatus, Publish, RenderLists in that order', () => {
     const order: string[] = [];
     for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next) order.push(state);
-    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']);
-    expect(definition.States.Publish?.End).toBe(true);
+    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
+    expect(definition.States.RenderLists?.End).toBe(true);
+  });
+
+  it('retries the steps that write the site on every transient fault, with backoff and jitter', () => {
+    for (const state of ['Publish', 'RenderLists']) {
+      const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('States.Timeout'));
+      labelled(state, () => expect(retry?.ErrorEquals).toEqual([...TRANSIENT_ERRORS]));
+      expect(retry?.BackoffRate).toBeGreaterThan(1);
+      expect(retry?.JitterStrategy).toBe('FULL');
+    }
   });
 
   it('calls each step through its own function placeholder', () => {
@@ -35,7 +45,7 @@ describe('state-machines/circulate.asl.json', () => {
   });
 
   it('retries Lambda service errors and throttling with backoff and jitter on every step', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']) {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
       const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('Lambda.TooManyRequestsException'));
       expect(retry?.ErrorEquals).toEqual(expect.arrayContaining(LAMBDA_ERRORS));
       expect(retry?.BackoffRate).toBeGreaterThan(1);
@@ -44,7 +54,7 @@ describe('state-machines/circulate.asl.json', () => {
   });
 
   it('sends any step failure to MarkFailed, then to a Fail state', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish']) {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
       expect(definition.States[state]?.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'MarkFailed' })]);
     }
     expect(definition.States.MarkFailed?.Next).toBe('Failed');
@@ -61,11 +71,11 @@ describe('the errors the state machine retries by name', () => {
   // Each state's own errors (beyond States.* and Lambda.*), and the classes its function throws them with.
   const THROWN_BY: Partial<Record<StepState, (new (message: string) => Error)[]>> = {
     AssignSymbol: [AllocationContention],
-    Publish: [PublishContention],
+    RenderLists: [ListingPending],
   };
   const namedErrors = (state: string) => (definition.States[state]?.Retry ?? [])
     .flatMap((r) => r.ErrorEquals)
-    .filter((name) => !name.startsWith('States.') && !name.startsWith('Lambda.'));
+    .filter((name) => !name.startsWith('States.') && !name.startsWith('Lambda.') && !(TRANSIENT_ERRORS as readonly string[]).includes(name));
 
   it.each(Object.keys(STEP_FUNCTIONS))('are, for %s, the names its error classes give their errors', (state) => {
     const classes = THROWN_BY[state as StepState] ?? [];

@@ -33,11 +33,11 @@ describe('the readable cause of a workflow error', () => {
 describe('MarkFailed', () => {
   it('records the error’s name and readable cause on the submission and in its history', async () => {
     const { store, id } = setup('TAGGED');
-    await markFailed({ submissionId: id, error: { Error: 'PublishContention', Cause: lambdaCause('The version kept moving') } }, store);
+    await markFailed({ submissionId: id, error: { Error: 'ListingPending', Cause: lambdaCause('A/HRC/47/G/1 is not yet on its session lists; retry') } }, store);
     const record = store.peek(id)!;
     expect(record.status).toBe('FAILED');
-    expect(record.error).toEqual({ error: 'PublishContention', cause: 'The version kept moving' });
-    expect(record.history.at(-1)).toEqual({ at: '2021-06-18T08:00:00.000Z', status: 'FAILED', detail: 'PublishContention: The version kept moving' });
+    expect(record.error).toEqual({ error: 'ListingPending', cause: 'A/HRC/47/G/1 is not yet on its session lists; retry' });
+    expect(record.history.at(-1)).toEqual({ at: '2021-06-18T08:00:00.000Z', status: 'FAILED', detail: 'ListingPending: A/HRC/47/G/1 is not yet on its session lists; retry' });
   });
 
   it('names the error "Error" when Step Functions gave no name', async () => {

@@ -9,6 +9,7 @@ import { createStore, type Store } from './store';
  */
 let store: Store | undefined;
 let files: Files | undefined;
+let siteFiles: Files | undefined;
 
 export function storeFromEnv(): Store {
   return (store ??= createStore(dynamodb, required(ENV.table)));
@@ -16,6 +17,11 @@ export function storeFromEnv(): Store {
 
 export function filesFromEnv(): Files {
   return (files ??= createFiles(s3, { intake: required(ENV.intakeBucket), site: optional(ENV.siteBucket) ?? '' }));
+}
+
+/** The site bucket alone, for a function that writes pages and reads no upload (RenderLists). */
+export function siteFilesFromEnv(): Pick<Files, 'putPage'> {
+  return (siteFiles ??= createFiles(s3, { intake: optional(ENV.intakeBucket) ?? '', site: required(ENV.siteBucket) }));
 }
 
 export function siteUrlFromEnv(): string {

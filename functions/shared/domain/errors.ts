@@ -77,3 +77,16 @@ export class VerifiedFileMismatch extends DomainError {
   override name = 'VerifiedFileMismatch';
   override readonly code = 'VerifiedFileMismatch';
 }
+
+/**
+ * Errors a repeat may cure, as the workflow's Retry names them for the steps that write the site
+ * (Publish, RenderLists: idempotent, so a repeat is safe): the task timing out (States.Timeout,
+ * the function's own timeout as Sandbox.Timedout or Lambda.Unknown), the AWS SDK giving up on a
+ * slow or throttled call (TimeoutError, throttling), and 5xx answers from DynamoDB and S3.
+ * The ASL test checks the ASL lists exactly these.
+ */
+export const TRANSIENT_ERRORS = [
+  'States.Timeout', 'Sandbox.Timedout', 'Lambda.Unknown', 'TimeoutError', 'ThrottlingException',
+  'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'InternalServerError', 'InternalError',
+  'ServiceUnavailable', 'SlowDown',
+] as const;

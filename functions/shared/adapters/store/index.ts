@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createCounterStore } from './counters';
 import { createDocumentStore } from './documents';
+import { createListRenderStore } from './list-renders';
 import type { TableContext } from './query';
 import { createSiteStateStore } from './site-state';
 import { createSubmissionStore } from './submissions';
@@ -39,11 +40,13 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
     ...createSymbolStore(ctx),
     ...documents,
     ...createSiteStateStore(ctx, documents),
+    ...createListRenderStore(ctx),
   };
 }
 
 export { Counter, type CounterStore } from './counters';
 export type { DocumentStore } from './documents';
+export type { ListGroup, ListGroupState, ListRenderStore } from './list-renders';
 export { sessionKey, type Clock, type Page } from './query';
 export type { SiteState, SiteStateStore } from './site-state';
 export { indexStamp, type MalformedSubmission, type SubmissionQuery, type SubmissionStore, type TransitionOptions } from './submissions';

@@ -11,10 +11,14 @@ import { BATCH_WRITE, backoff, chunks, fromSessionKey, isConditionFailure, sessi
 export type SiteStateStore = ReturnType<typeof createSiteStateStore>;
 export type SiteState = Awaited<ReturnType<SiteStateStore['siteState']>>;
 
-/** A session's published symbols (a set: adding one twice is a no-op) and its version, moved on by every publication in it. */
-const sessionItemKey = (body: string, session: number) => ({ pk: `SESSION#${sessionKey(body, session)}`, sk: 'SESSION' });
-/** The site: its sessions, each session's count of documents, its version, and the sessions already in the site's indexes. */
-const SITE_KEY = { pk: 'SITE', sk: 'SESSIONS' } as const;
+/**
+ * A session's published symbols (a set: adding one twice is a no-op), its version, moved on by
+ * every publication in it, and the symbols whose pages its next render rewrites (`pending`); its
+ * list writer's lease and what its renders included are in ./list-renders.ts.
+ */
+export const sessionItemKey = (body: string, session: number) => ({ pk: `SESSION#${sessionKey(body, session)}`, sk: 'SESSION' });
+/** The site: its sessions, each session's count of documents and its version (and its list writer's lease). */
+export const SITE_KEY = { pk: 'SITE', sk: 'SESSIONS' } as const;
 /** One small item per document under one partition, newest last: the latest N are one bounded, consistent Query. */
 const LATEST_PK = 'LATEST';
 const siteCountAttribute = (key: string) => `count#${key}`;
@@ -23,7 +27,6 @@ const SessionItem = z.object({ version: z.number().default(0), symbols: z.set(z.
 const SiteItem = z.looseObject({
   version: z.number().default(0),
   sessions: z.set(z.string()).default(() => new Set<string>()),
-  indexed: z.set(z.string()).default(() => new Set<string>()),
 });
 const LatestItem = z.object({ symbol: z.string() });
 
@@ -32,15 +35,16 @@ export function createSiteStateStore(ctx: TableContext, documents: Pick<Document
   const { doc, table, wrote } = ctx;
   return {
     /**
-     * Adds published symbols to their session and moves the session's version on. Adding to a set
-     * is idempotent, so a retried publication is counted once; a second increment of the version
-     * only costs one more render. Returns the session's count of documents after the write.
+     * Adds published symbols to their session (and to its `pending` ones, whose pages the session's
+     * next render rewrites) and moves the session's version on. Adding to a set is idempotent, so a
+     * retried publication is counted once; a second increment of the version only costs one more
+     * render. Returns the session's version and count of documents after the write.
      */
     async addToSession(body: string, session: number, symbols: readonly string[]): Promise<{ version: number; documents: number }> {
       const { Attributes } = await doc.send(new UpdateCommand({
         TableName: table, Key: sessionItemKey(body, session),
-        UpdateExpression: 'ADD #symbols :symbols, #version :one',
-        ExpressionAttributeNames: { '#symbols': 'symbols', '#version': 'version' },
+        UpdateExpression: 'ADD #symbols :symbols, #pending :symbols, #version :one',
+        ExpressionAttributeNames: { '#symbols': 'symbols', '#pending': 'pending', '#version': 'version' },
         ExpressionAttributeValues: { ':symbols': new Set(symbols), ':one': 1 },
         ReturnValues: 'ALL_NEW',
       }));
@@ -82,48 +86,43 @@ export function createSiteStateStore(ctx: TableContext, documents: Pick<Document
 
     /**
      * Records a session on the site with its count of documents (raised, never lowered: concurrent
-     * publications may report their counts in any order) and moves the site's version on.
+     * publications may report their counts in any order) and moves the site's version on; returns
+     * the site's version after the write.
      */
-    async addToSite(body: string, session: number, count: number): Promise<void> {
+    async addToSite(body: string, session: number, count: number): Promise<{ version: number }> {
       const key = sessionKey(body, session);
       const bump = {
         TableName: table, Key: SITE_KEY,
         ExpressionAttributeValues: { ':s': new Set([key]), ':one': 1 } as Record<string, unknown>,
         ExpressionAttributeNames: { '#sessions': 'sessions', '#version': 'version' } as Record<string, string>,
       };
+      let out;
       try {
-        await doc.send(new UpdateCommand({
+        out = await doc.send(new UpdateCommand({
           ...bump,
           UpdateExpression: 'ADD #sessions :s, #version :one SET #count = :n',
           ConditionExpression: 'attribute_not_exists(#count) OR #count <= :n',
           ExpressionAttributeNames: { ...bump.ExpressionAttributeNames, '#count': siteCountAttribute(key) },
           ExpressionAttributeValues: { ...bump.ExpressionAttributeValues, ':n': count },
+          ReturnValues: 'UPDATED_NEW',
         }));
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
-        await doc.send(new UpdateCommand({ ...bump, UpdateExpression: 'ADD #sessions :s, #version :one' }));
+        out = await doc.send(new UpdateCommand({ ...bump, UpdateExpression: 'ADD #sessions :s, #version :one', ReturnValues: 'UPDATED_NEW' }));
       }
       await wrote('addToSite');
+      return { version: z.number().parse(out.Attributes?.version) };
     },
 
-    /** The site's version, its sessions with their counts of documents, and the sessions already in its indexes. */
-    async siteState(): Promise<{ version: number; sessions: { body: string; session: number; documents: number }[]; indexed: { body: string; session: number }[] }> {
+    /** The site's version and its sessions with their counts of documents. */
+    async siteState(): Promise<{ version: number; sessions: { body: string; session: number; documents: number }[] }> {
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: SITE_KEY, ConsistentRead: true }));
       const item = SiteItem.parse(Item ?? {});
       const sessions = [...item.sessions].map((key) => {
         const n = z.number().optional().parse(item[siteCountAttribute(key)]);
         return { ...fromSessionKey(key), documents: n ?? 0 };
       }).sort((a, b) => a.body.localeCompare(b.body) || b.session - a.session);
-      return { version: item.version, sessions, indexed: [...item.indexed].map(fromSessionKey) };
-    },
-
-    /** Records that the site's indexes (sitemap index, search index) have been written with this session in them. */
-    async markIndexed(body: string, session: number): Promise<void> {
-      await doc.send(new UpdateCommand({
-        TableName: table, Key: SITE_KEY, UpdateExpression: 'ADD #indexed :s',
-        ExpressionAttributeNames: { '#indexed': 'indexed' }, ExpressionAttributeValues: { ':s': new Set([sessionKey(body, session)]) },
-      }));
-      await wrote('markIndexed');
+      return { version: item.version, sessions };
     },
   };
 }

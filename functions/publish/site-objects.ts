@@ -1,0 +1,89 @@
+import type { DocumentRecord } from '#shared/domain/document';
+import type { SiteState } from '#shared/adapters/store';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import {
+  HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_INDEX_PATH, SEARCH_PAGE_PATH, SITEMAP_INDEX_PATH, SITE_FEED_PATH, STYLESHEET_PATH,
+  documentLanguagePagePath, documentPagePath,
+} from '#shared/domain/site-paths';
+import { renderSessionCatalogue } from './catalogue';
+import { FEED_CONTENT_TYPE, renderSessionFeed, renderSiteFeed } from './feeds';
+import { JSON_CONTENT_TYPE, renderSearchIndex, renderSearchShard } from './search-index';
+import { SITE_CSS } from './site-css';
+import { renderDocumentPage } from './pages/document';
+import { renderLanguagePage } from './pages/document-language';
+import { renderHomePage } from './pages/home';
+import { renderNotFoundPage } from './pages/not-found';
+import { renderSearchPage } from './pages/search';
+import { renderSessionPage } from './pages/session';
+import { relatedDocuments, touchedByPublication, type RelatedDocument } from './related';
+import { searchShardPath, sessionCataloguePath, sessionFeedPath, sessionPagePath, sessionSitemapPath } from './sessions';
+import { SITEMAP_CONTENT_TYPE, renderSessionSitemap, renderSitemapIndex } from './sitemaps';
+
+/**
+ * What each part of the site is made of, as objects to write: a document's pages (written by its
+ * own Publish), a session's lists and the site's lists (written by the one list writer of each,
+ * functions/render-lists), the static pages.
+ */
+
+const LATEST_ON_HOME = 10;
+const HTML = 'text/html; charset=utf-8';
+
+/** An object of the site: its key, its bytes, its type. */
+export interface SiteObject {
+  path: string;
+  body: string;
+  contentType: string;
+}
+
+/**
+ * Every page a document has: the page of all its versions, and one per language (each links to
+ * the other five). The session's sitemap lists the same keys, so a page added here is both
+ * written and listed.
+ */
+export function documentPages(d: DocumentRecord, related: readonly RelatedDocument[] = []): SiteObject[] {
+  return [
+    { path: documentPagePath(d.symbol), body: renderDocumentPage(d, related), contentType: HTML },
+    ...LANGUAGE_CODES.map((lang) => ({ path: documentLanguagePagePath(d.symbol, lang), body: renderLanguagePage(d, lang, related), contentType: HTML })),
+  ];
+}
+
+/** Pages and files that are the same whatever is published; written with the site's lists so a new release reaches the site. */
+export function staticObjects(): SiteObject[] {
+  return [
+    { path: STYLESHEET_PATH, body: SITE_CSS, contentType: 'text/css; charset=utf-8' },
+    { path: NOT_FOUND_PATH, body: renderNotFoundPage(), contentType: HTML },
+    { path: SEARCH_PAGE_PATH, body: renderSearchPage(), contentType: HTML },
+  ];
+}
+
+const pageKeys = (d: DocumentRecord) => documentPages(d).map((p) => p.path);
+
+/**
+ * A session's lists, made from the session's documents only, and the pages of the documents
+ * `rewritten` touches (each one, the document it is a component of, its own components), so
+ * their links to each other are never stale.
+ */
+export function sessionObjects(
+  body: string, session: number, documents: readonly DocumentRecord[], rewritten: readonly string[], siteUrl: string,
+): SiteObject[] {
+  const touched = new Map<string, DocumentRecord>();
+  for (const symbol of rewritten) for (const d of touchedByPublication({ symbol }, documents)) touched.set(d.symbol, d);
+  return [
+    ...[...touched.values()].flatMap((d) => documentPages(d, relatedDocuments(d, documents))),
+    { path: sessionPagePath(body, session), body: renderSessionPage(body, session, [...documents]), contentType: HTML },
+    { path: sessionCataloguePath(body, session), body: renderSessionCatalogue(body, session, documents, siteUrl), contentType: JSON_CONTENT_TYPE },
+    { path: sessionFeedPath(body, session), body: renderSessionFeed(body, session, documents, siteUrl), contentType: FEED_CONTENT_TYPE },
+    { path: searchShardPath(body, session), body: renderSearchShard(body, session, documents), contentType: JSON_CONTENT_TYPE },
+    { path: sessionSitemapPath(body, session), body: renderSessionSitemap(body, session, documents, siteUrl, pageKeys), contentType: SITEMAP_CONTENT_TYPE },
+  ];
+}
+
+/** The site's lists, from bounded data: the sessions with their counts, and the latest documents. */
+export function siteObjects(site: SiteState, latest: readonly DocumentRecord[], siteUrl: string): SiteObject[] {
+  return [
+    { path: HOME_PAGE_PATH, body: renderHomePage(site.sessions, latest.slice(0, LATEST_ON_HOME)), contentType: HTML },
+    { path: SITE_FEED_PATH, body: renderSiteFeed(latest, siteUrl), contentType: FEED_CONTENT_TYPE },
+    { path: SITEMAP_INDEX_PATH, body: renderSitemapIndex(site.sessions, siteUrl), contentType: SITEMAP_CONTENT_TYPE },
+    { path: SEARCH_INDEX_PATH, body: renderSearchIndex(site.sessions), contentType: JSON_CONTENT_TYPE },
+  ];
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { Files } from '#shared/adapters/files';
+import type { DocumentStore, ListGroup, ListGroupState, ListRenderStore, SiteStateStore, SubmissionStore } from '#shared/adapters/store';
+import { DomainError, InvalidTransition } from '#shared/domain/errors';
+import { documentPath } from '#shared/domain/site-paths';
+import { FEED_ENTRIES } from '../publish/feeds';
+import { sessionObjects, siteObjects, staticObjects, type SiteObject } from '../publish/site-objects';
+
+/**
+ * RenderLists: the lists that show many documents — a session's page, catalogue, feed, search
+ * shard and sitemap; the site's home page, feed and indexes — are written by one writer at a time
+ * per session (and one for the site), which takes everything published since its last render in
+ * one pass. Then the submission is PUBLISHED: never before every list that should show it does.
+ *
+ * The protocol, for one group (a session's lists, or the site's):
+ * - Publish writes what a list shows (the document record) and then moves the group's version on
+ *   (one update; for a session it also adds the symbol to `pending`), and hands that version here.
+ * - Here: read the group. If its `renderedVersion` has reached ours, we are listed. Else, if the
+ *   lease is free (or expired), take it and be the writer: read the state (version v, strongly
+ *   consistent), render from data read after it, write every object, record `renderedVersion = v`
+ *   (only while the lease is still ours, which also renews it), read the version again; if it
+ *   moved, wait a short batch window so that more publications join, and go round; if not, forget
+ *   the pending symbols rewritten and give the lease up. If the lease is held, wait and look again.
+ * - Why nothing is lost: a render that read v saw every change whose version move came before v,
+ *   since its data were read after; so `renderedVersion = v` is true. Only the lease's holder
+ *   writes, and it writes a round before it records it, so a later render is never overwritten by
+ *   an earlier one. A holder that dies leaves its lease to expire (the embedded stack releases all
+ *   leases on start, since no holder from before can be alive); in AWS the function's timeout is
+ *   not longer than the lease, so a holder is dead before another can take it.
+ * - Cost: N publications that arrive together are rendered in about N / (publications per batch
+ *   window) + 1 renders, not N (each publication rendering every list) or N² (each re-rendering
+ *   until the others stop moving the version).
+ * A publication that is not listed within its budget throws ListingPending, which the ASL retries.
+ */
+
+export const LIST_TIMING = {
+  /** How long a writer's lease lasts without renewal; at least the function's timeout (infra/constructs/workflow.ts). */
+  leaseMs: 60_000,
+  /** How long one invocation waits to be listed before handing back to the ASL's retry. */
+  budgetMs: 20_000,
+  /** Between two looks at a group whose lease someone else holds. */
+  pollMs: 50,
+  /** Before a writer's next round, once publications arrived during its last: lets more of a burst join it. */
+  batchWindowMs: 100,
+  /** A writer gives the lease up after this many rounds, so it ends within its budget; another takes over. */
+  maxRounds: 40,
+};
+export type ListTiming = typeof LIST_TIMING;
+
+/** Not listed yet within one invocation's budget: another writer holds the lease, or rendering is slow. Retried by the ASL. */
+export class ListingPending extends DomainError {
+  override name = 'ListingPending';
+  override readonly code = 'ListingPending';
+}
+
+export type RenderListsStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>
+  & Pick<DocumentStore, 'getDocuments'>
+  & Pick<SiteStateStore, 'sessionState' | 'siteState' | 'latestDocuments'>
+  & Pick<ListRenderStore, 'listGroupState' | 'takeLease' | 'recordRender' | 'clearPending' | 'releaseLease'>;
+
+export interface RenderListsDeps {
+  store: RenderListsStore;
+  files: Pick<Files, 'putPage'>;
+  siteUrl: string;
+  /** Milliseconds since the epoch (leases are compared with it). */
+  clock?: () => number;
+  timing?: Partial<ListTiming>;
+}
+
+export interface RenderListsInput {
+  submissionId: string;
+  /** The versions of its session and of the site that its Publish moved them to. */
+  sessionVersion: number;
+  siteVersion: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The objects one render of a group writes, from its state. */
+type Render = (state: ListGroupState) => Promise<SiteObject[]>;
+
+function renderOf(group: ListGroup, deps: RenderListsDeps): Render {
+  const { store, siteUrl } = deps;
+  if (group.kind === 'site') {
+    return async () => [
+      ...siteObjects(await store.siteState(), await store.latestDocuments(FEED_ENTRIES), siteUrl),
+      ...staticObjects(),
+    ];
+  }
+  return async (state) => {
+    const { symbols } = await store.sessionState(group.body, group.session);
+    return sessionObjects(group.body, group.session, await store.getDocuments(symbols), state.pending, siteUrl);
+  };
+}
+
+/** As the holder of the group's lease: render rounds until a round ends with the version where it began. */
+async function write(group: ListGroup, owner: string, deps: RenderListsDeps, timing: ListTiming, now: () => number): Promise<void> {
+  const { store, files } = deps;
+  const render = renderOf(group, deps);
+  for (let round = 0; round < timing.maxRounds; round++) {
+    if (round > 0) await sleep(timing.batchWindowMs);
+    const state = await store.listGroupState(group);
+    const objects = await render(state);
+    await Promise.all(objects.map((o) => files.putPage(o.path, o.body, o.contentType)));
+    if (!(await store.recordRender(group, owner, state.version, now() + timing.leaseMs))) return;
+    const after = await store.listGroupState(group);
+    if (after.version === state.version && (await store.clearPending(group, state.pending, state.version))) return;
+  }
+}
+
+/** Waits until the group's renders include `wanted`, being its writer whenever its lease is free. False when the budget ran out. */
+async function listedIn(group: ListGroup, wanted: number, deps: RenderListsDeps, timing: ListTiming, deadline: number): Promise<boolean> {
+  const now = deps.clock ?? Date.now;
+  const owner = randomUUID();
+  for (;;) {
+    const state = await deps.store.listGroupState(group);
+    if (state.renderedVersion >= wanted) return true;
+    if (now() > deadline) return false;
+    const free = !state.lease || state.lease.until < now();
+    if (free && (await deps.store.takeLease(group, owner, now() + timing.leaseMs, now()))) {
+      try {
+        await write(group, owner, deps, timing, now);
+      } finally {
+        await deps.store.releaseLease(group, owner);
+      }
+      continue;
+    }
+    await sleep(timing.pollMs);
+  }
+}
+
+/** Makes a published submission's session and the site list it, then records it PUBLISHED. */
+export async function renderLists(input: RenderListsInput, deps: RenderListsDeps) {
+  const { store, siteUrl } = deps;
+  const timing = { ...LIST_TIMING, ...deps.timing };
+  const now = deps.clock ?? Date.now;
+  const record = await store.mustGetSubmission(input.submissionId);
+  const symbol = record.symbol;
+  if (record.status === 'PUBLISHED' && symbol && record.url) return { submissionId: record.id, symbol, url: record.url };
+  if (record.status !== 'TAGGED' || !symbol) {
+    throw new InvalidTransition(`Submission ${record.id} is ${record.status}; its lists cannot be rendered`);
+  }
+  const s = record.submission;
+  const deadline = now() + timing.budgetMs;
+  const [inSession, inSite] = await Promise.all([
+    listedIn({ kind: 'session', body: s.body, session: s.session }, input.sessionVersion, deps, timing, deadline),
+    listedIn({ kind: 'site' }, input.siteVersion, deps, timing, deadline),
+  ]);
+  if (!inSession || !inSite) {
+    throw new ListingPending(`${symbol} is not yet on ${[inSession ? [] : 'its session\'s lists', inSite ? [] : 'the site\'s lists'].flat().join(' and ')}; retry`);
+  }
+  const url = `${siteUrl}/${documentPath(symbol)}`;
+  await store.transition(record.id, 'PUBLISHED', { from: ['TAGGED'], detail: url, set: { url } });
+  return { submissionId: record.id, symbol, url };
+}
