@@ -1,6 +1,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { loadSubmission, type LoadedSubmission } from '../cli/metadata';
 import { CreatedSubmission, SubmissionView } from '#shared/api/responses';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createStore } from '#shared/adapters/store';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators';
 import type { TestStack } from '../test/support/stack';
 
 /**
@@ -43,6 +47,8 @@ export interface LevelFigures {
   clientCores: number;
   /** GET /api/submissions/{id} made while polling, per second (load the bench itself adds). */
   pollsPerSecond: number;
+  /** Renders of the session's lists (functions/render-lists) during the level, and of the site's. */
+  renders: { session: number; site: number };
 }
 
 const DEADLINE_MS = 5 * 60_000;
@@ -100,7 +106,7 @@ export function sampleRss(pid: number, everyMs = 100) {
   };
 }
 
-type Stack = Pick<TestStack, 'apiUrl' | 'token' | 'pid'>;
+type Stack = Pick<TestStack, 'apiUrl' | 'token' | 'pid' | 'ports'>;
 
 async function call(stack: Stack, path: string, init: RequestInit = {}): Promise<unknown> {
   const headers = new Headers(init.headers);
@@ -150,6 +156,20 @@ const at = (view: SubmissionView, status: string) => {
   return entry ? Date.parse(entry.at) : NaN;
 };
 
+/** How many renders the example's session (A/HRC/47) and the site have had: read from their items in the stack's table. */
+async function rendersSoFar(stack: Stack): Promise<{ session: number; site: number }> {
+  const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${stack.ports().dynamodb}`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    const store = createStore(DynamoDBDocumentClient.from(client), 'circulate');
+    const [session, site] = await Promise.all([
+      store.listGroupState({ kind: 'session', body: 'HRC', session: 47 }), store.listGroupState({ kind: 'site' }),
+    ]);
+    return { session: session.renders, site: site.renders };
+  } finally {
+    client.destroy();
+  }
+}
+
 export async function benchEndToEnd(stack: Stack, opts: {
   concurrency: number;
   documents: number;
@@ -164,6 +184,7 @@ export async function benchEndToEnd(stack: Stack, opts: {
   let next = 0;
   let finished = 0;
 
+  const rendersBefore = await rendersSoFar(stack);
   const rss = sampleRss(stack.pid);
   const cpuBefore = await cpuMs(stack.pid);
   const clientBefore = process.cpuUsage();
@@ -192,6 +213,7 @@ export async function benchEndToEnd(stack: Stack, opts: {
   const cpuAfter = await cpuMs(stack.pid);
   const client = process.cpuUsage(clientBefore);
   const peakKiB = await rss.stop();
+  const rendersAfter = await rendersSoFar(stack);
 
   const published = outcomes.filter((o) => o.view.status === 'PUBLISHED');
   const lastPublished = Math.max(started, ...published.map((o) => at(o.view, 'PUBLISHED')));
@@ -224,5 +246,6 @@ export async function benchEndToEnd(stack: Stack, opts: {
     stackCores: (cpuAfter - cpuBefore) / wallMs,
     clientCores: (client.user + client.system) / 1000 / wallMs,
     pollsPerSecond: polls / (wallMs / 1000),
+    renders: { session: rendersAfter.session - rendersBefore.session, site: rendersAfter.site - rendersBefore.site },
   };
 }

@@ -49,7 +49,7 @@ export async function startStackProcess(opts: TestStackOptions = {}): Promise<Te
   const child = fork(ENTRY, [], {
     cwd: ROOT,
     // As `npm start` runs it (package.json): s3rver's list tokens need OpenSSL's legacy provider.
-    execArgv: ['--openssl-legacy-provider', '--import', 'tsx'],
+    execArgv: ['--openssl-legacy-provider', '--import', 'tsx', ...(process.env.CIRCULATE_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.CIRCULATE_PROF_DIR] : [])],
     env: { ...process.env, NODE_OPTIONS: '', CIRCULATE_TEST_STACK: JSON.stringify({ retryWaitMs: 10, ...opts, dataDir }) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
