@@ -1,7 +1,17 @@
-import type { SubmissionStore } from '#shared/adapters/store';
-import { UNFINISHED_STATUSES, isFinal, type MarkFailedInput } from '#shared/domain/schemas';
+import type { Files } from '#shared/adapters/files';
+import { publishedFilePath } from '#shared/adapters/files';
+import type { SiteStateStore, SubmissionStore } from '#shared/adapters/store';
+import { LANGUAGE_CODES } from '#shared/domain/languages';
+import { UNFINISHED_STATUSES, isFinal, type MarkFailedInput, type SubmissionRecord } from '#shared/domain/schemas';
+import { documentLanguagePagePath, documentPagePath } from '#shared/domain/site-paths';
 
 export type MarkFailedStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>;
+
+/** What MarkFailed needs to take a failed publication's own objects off the site. */
+export interface SiteCleanup {
+  store: Pick<SiteStateStore, 'sessionState'>;
+  files: Pick<Files, 'removeFromSite'>;
+}
 
 /** Lambda errors arrive with a JSON Cause ({errorType, errorMessage}); keep what a person can read. */
 export function readableCause(cause: string | undefined): string {
@@ -17,15 +27,46 @@ export function readableCause(cause: string | undefined): string {
   return cause;
 }
 
-/** Records why the workflow failed. A submission already published stays published. */
-export async function markFailed(input: MarkFailedInput, store: MarkFailedStore): Promise<void> {
+/** Every object a Publish writes for a document itself: its files and its pages (not the lists). */
+export function ownObjects(record: Pick<SubmissionRecord, 'submission'>, symbol: string): string[] {
+  return [
+    ...record.submission.files.map((f) => publishedFilePath(symbol, f)),
+    documentPagePath(symbol),
+    ...LANGUAGE_CODES.map((lang) => documentLanguagePagePath(symbol, lang)),
+  ];
+}
+
+/**
+ * A submission that failed in Publish (TAGGED, with a symbol) may have put its files and pages on
+ * the site. If its session does not list it yet (Publish announces it only after writing them),
+ * nothing links to them: they are removed, so a document that failed is not on the site. If the
+ * session does list it, its lists may show it, and removing its pages would break their links:
+ * they stay, and a redrive finishes it (`circulate admin redrive`). Returns what it removed.
+ */
+async function takeOffSite(record: SubmissionRecord, site: SiteCleanup): Promise<string[]> {
+  if (record.status !== 'TAGGED' || !record.symbol) return [];
+  const { symbols } = await site.store.sessionState(record.submission.body, record.submission.session);
+  if (symbols.includes(record.symbol)) return [];
+  const paths = ownObjects(record, record.symbol);
+  await site.files.removeFromSite(paths);
+  return paths;
+}
+
+/**
+ * Records why the workflow failed. A submission already published stays published. With `site`,
+ * a publication that failed before its session listed it is first taken off the site (then a
+ * retry of MarkFailed, which ends at the record's FAILED, removes it again if need be).
+ */
+export async function markFailed(input: MarkFailedInput, store: MarkFailedStore, site?: SiteCleanup): Promise<void> {
   const error = input.error.Error ?? 'Error';
   const cause = readableCause(input.error.Cause);
   const record = await store.mustGetSubmission(input.submissionId);
   if (isFinal(record.status)) return;
+  const removed = site ? await takeOffSite(record, site) : [];
+  const unpublished = removed.length ? ` (its ${removed.length} objects taken off the site)` : '';
   await store.transition(input.submissionId, 'FAILED', {
     from: UNFINISHED_STATUSES,
-    detail: `${error}: ${cause}`,
+    detail: `${error}: ${cause}${unpublished}`,
     set: { error: { error, cause } },
   });
 }

@@ -108,6 +108,12 @@ export class Storage extends Construct {
     this.intakeBucket.grantDelete(fn, `${VERIFIED_PREFIX}*`);
   }
 
+  /** Deletes on the site bucket: MarkFailed takes a failed publication's own files and pages off the site. */
+  grantSiteUnpublish(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.siteBucket, this.siteBucket.bucketName);
+    this.siteBucket.grantDelete(fn);
+  }
+
   grantSitePublish(fn: CirculateFunction): void {
     fn.addEnvironment(ENV.siteBucket, this.siteBucket.bucketName);
     this.siteBucket.grantPut(fn);

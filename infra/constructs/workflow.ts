@@ -35,7 +35,11 @@ const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) =
     s.grantTableReadWrite(fn);
     s.grantSitePublish(fn);
   },
-  MarkFailed: (s, fn) => s.grantTableReadWrite(fn),
+  MarkFailed: (s, fn) => {
+    s.grantTableReadWrite(fn);
+    // Only deletes: a publication that failed before its session listed it is taken off the site.
+    s.grantSiteUnpublish(fn);
+  },
 };
 
 /** The step functions, the state machine from the ASL file, `receive`, which starts it, and the expiry of uploads that never came. */

@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
 import type { PublishDeps } from '../../functions/publish/publish';
+import type { Files } from '#shared/adapters/files';
 import type { SessionDocuments } from '#shared/api/responses';
 import { SearchShard } from '../../functions/publish/search-index';
 import { parseAtom, parseSitemap } from './publish-xml';
@@ -21,9 +22,12 @@ export function memorySite(opts: { delay?: () => number; onWrite?: (path: string
     writes.push(path);
     opts.onWrite?.(path);
   };
-  const files: PublishDeps['files'] = {
+  const files: PublishDeps['files'] & Pick<Files, 'removeFromSite'> = {
     publishFile: (file, path) => land(path, `bytes of ${file.key}`, file.contentType),
     putPage: (path, body, contentType = 'text/html; charset=utf-8') => land(path, body, contentType),
+    removeFromSite: async (paths) => {
+      for (const path of paths) objects.delete(path);
+    },
   };
   const text = (path: string) => {
     const o = objects.get(path);

@@ -218,6 +218,11 @@ export function createFiles(s3: S3Client, buckets: { intake: string; site: strin
       }));
     },
 
+    /** Deletes objects from the site (those of a publication that failed before anything linked to them). */
+    async removeFromSite(paths: readonly string[]): Promise<void> {
+      for (const path of paths) await s3.send(new DeleteObjectCommand({ Bucket: buckets.site, Key: path }));
+    },
+
     async putPage(path: string, body: string, contentType = 'text/html; charset=utf-8'): Promise<void> {
       await s3.send(new PutObjectCommand({
         Bucket: buckets.site, Key: path, Body: body, ContentType: contentType,

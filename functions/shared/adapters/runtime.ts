@@ -19,8 +19,8 @@ export function filesFromEnv(): Files {
   return (files ??= createFiles(s3, { intake: required(ENV.intakeBucket), site: optional(ENV.siteBucket) ?? '' }));
 }
 
-/** The site bucket alone, for a function that writes pages and reads no upload (RenderLists). */
-export function siteFilesFromEnv(): Pick<Files, 'putPage'> {
+/** The site bucket alone, for a function that writes or removes pages and reads no upload (RenderLists, MarkFailed). */
+export function siteFilesFromEnv(): Pick<Files, 'putPage' | 'removeFromSite'> {
   return (siteFiles ??= createFiles(s3, { intake: optional(ENV.intakeBucket) ?? '', site: required(ENV.siteBucket) }));
 }
 
