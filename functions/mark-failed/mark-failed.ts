@@ -41,15 +41,14 @@ export function ownObjects(record: Pick<SubmissionRecord, 'submission'>, symbol:
  * the site. If its session does not list it yet (Publish announces it only after writing them),
  * nothing links to them: they are removed, so a document that failed is not on the site. If the
  * session does list it, its lists may show it, and removing its pages would break their links:
- * they stay, and a redrive finishes it (`circulate admin redrive`). Returns what it removed.
+ * they stay, and a redrive finishes it (`circulate admin redrive`). Deleting what is not there is
+ * a no-op, so this runs whether or not Publish got as far as writing them.
  */
-async function takeOffSite(record: SubmissionRecord, site: SiteCleanup): Promise<string[]> {
-  if (record.status !== 'TAGGED' || !record.symbol) return [];
+async function takeOffSite(record: SubmissionRecord, site: SiteCleanup): Promise<void> {
+  if (record.status !== 'TAGGED' || !record.symbol) return;
   const { symbols } = await site.store.sessionState(record.submission.body, record.submission.session);
-  if (symbols.includes(record.symbol)) return [];
-  const paths = ownObjects(record, record.symbol);
-  await site.files.removeFromSite(paths);
-  return paths;
+  if (symbols.includes(record.symbol)) return;
+  await site.files.removeFromSite(ownObjects(record, record.symbol));
 }
 
 /**
@@ -62,11 +61,10 @@ export async function markFailed(input: MarkFailedInput, store: MarkFailedStore,
   const cause = readableCause(input.error.Cause);
   const record = await store.mustGetSubmission(input.submissionId);
   if (isFinal(record.status)) return;
-  const removed = site ? await takeOffSite(record, site) : [];
-  const unpublished = removed.length ? ` (its ${removed.length} objects taken off the site)` : '';
+  if (site) await takeOffSite(record, site);
   await store.transition(input.submissionId, 'FAILED', {
     from: UNFINISHED_STATUSES,
-    detail: `${error}: ${cause}${unpublished}`,
+    detail: `${error}: ${cause}`,
     set: { error: { error, cause } },
   });
 }
