@@ -49,7 +49,7 @@ async function endToEnd(): Promise<Report['endToEnd']> {
   } finally {
     await stack.cleanup();
   }
-  return { maxRunningExecutions: process.env.CIRCULATE_MAX_RUNNING_EXECUTIONS || '8 (default)', warmUp: SIZES.warmUp, levels };
+  return { maxRunningExecutions: process.env.CIRCULATE_MAX_RUNNING_EXECUTIONS || '32 (default)', warmUp: SIZES.warmUp, levels };
 }
 
 async function inProcess(): Promise<Pick<Report, 'allocation' | 'publish'>> {

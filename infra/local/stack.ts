@@ -12,6 +12,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3, type S3ObjectE
 import { startGateway, type ApiFunction } from './gateway';
 import { startGuard } from './guard';
 import { lambdaContext } from './lambda';
+import { lambdaWorkers, startLambdaPool } from './lambda-pool';
 import { createS3Client } from './s3-client';
 import { freePort } from './ports';
 import { localToken } from './token';
@@ -38,14 +39,14 @@ export interface EmbeddedStackOptions {
   /** How often expired submissions are swept (default 10 minutes; also once on start). */
   expirySweepMs?: number;
   /**
-   * How many workflow executions run at once (default CIRCULATE_MAX_RUNNING_EXECUTIONS, else 8);
+   * How many workflow executions run at once (default CIRCULATE_MAX_RUNNING_EXECUTIONS, else 32);
    * the others wait their turn. A restart resumes every unfinished submission: unbounded, hundreds
    * of them would pile into Publish at once.
    */
   maxRunningExecutions?: number;
 }
 
-const DEFAULT_MAX_RUNNING_EXECUTIONS = 8;
+const DEFAULT_MAX_RUNNING_EXECUTIONS = 32;
 
 function maxRunningExecutions(option: number | undefined): number {
   const value = option ?? Number(process.env[ENV.maxRunningExecutions] || DEFAULT_MAX_RUNNING_EXECUTIONS);
@@ -134,12 +135,15 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
   const steps = Object.entries(STEP_FUNCTIONS) as [StepState, string][];
   const substitutions = new Map(steps.map(([state, fn]) => [functionArnPlaceholder(state), `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:circulate-${fn}`]));
   const definition: unknown = JSON.parse(asl.replace(/\$\{(\w+)\}/g, (placeholder, name: string) => substitutions.get(name) ?? placeholder));
+  // The steps run in worker threads (infra/local/lambda-pool.ts), with the environment set above.
+  const workers = lambdaWorkers();
+  const pool = workers ? await startLambdaPool(steps.map(([, fn]) => fn), workers) : undefined;
   const taskHandlers: Record<string, TaskHandler> = {};
   for (const [state, fn] of steps) {
     const handler = handlers[fn]!;
     const fault = opts.faults?.[state];
     taskHandlers[state] = async (payload) => {
-      const run = () => handler(payload, lambdaContext(fn));
+      const run = () => (pool ? pool.invoke(fn, payload) : handler(payload, lambdaContext(fn)));
       return fault ? fault(run) : run();
     };
   }
@@ -204,6 +208,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
       await gateway.close();
       await sfnGuard.close();
       await sfn.close();
+      await pool?.close();
       await Promise.allSettled([...pending]);
       await s3.close();
       await dynamodb.close();
