@@ -39,6 +39,17 @@ export interface ListGroupState {
 
 const LEASE = { '#lease': 'lease', '#owner': 'owner', '#until': 'until' };
 
+/** Runs a conditional write: true if it was made, false if its condition did not hold. */
+async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
 export function createListRenderStore(ctx: TableContext) {
   const { doc, table, wrote } = ctx;
   return {
@@ -54,20 +65,15 @@ export function createListRenderStore(ctx: TableContext) {
 
     /** Takes the group's lease until `until` (ms) if nobody holds it, it has expired at `now`, or `owner` holds it. */
     async takeLease(g: ListGroup, owner: string, until: number, now: number): Promise<boolean> {
-      try {
-        await doc.send(new UpdateCommand({
-          TableName: table, Key: keyOf(g),
-          UpdateExpression: 'SET #lease = :lease',
-          ConditionExpression: 'attribute_not_exists(#lease) OR #lease.#until < :now OR #lease.#owner = :owner',
-          ExpressionAttributeNames: LEASE,
-          ExpressionAttributeValues: { ':lease': { owner, until }, ':now': now, ':owner': owner },
-        }));
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
-      await wrote('takeLease');
-      return true;
+      const taken = await conditionally(() => doc.send(new UpdateCommand({
+        TableName: table, Key: keyOf(g),
+        UpdateExpression: 'SET #lease = :lease',
+        ConditionExpression: 'attribute_not_exists(#lease) OR #lease.#until < :now OR #lease.#owner = :owner',
+        ExpressionAttributeNames: LEASE,
+        ExpressionAttributeValues: { ':lease': { owner, until }, ':now': now, ':owner': owner },
+      })));
+      if (taken) await wrote('takeLease');
+      return taken;
     },
 
     /**
@@ -75,54 +81,40 @@ export function createListRenderStore(ctx: TableContext) {
      * the lease until `until`. False when the lease is no longer `owner`'s (it expired and was taken).
      */
     async recordRender(g: ListGroup, owner: string, version: number, until: number): Promise<boolean> {
-      try {
-        await doc.send(new UpdateCommand({
-          TableName: table, Key: keyOf(g),
-          UpdateExpression: 'SET #rendered = :version, #lease.#until = :until ADD #renders :one',
-          ConditionExpression: '#lease.#owner = :owner',
-          ExpressionAttributeNames: { ...LEASE, '#rendered': 'renderedVersion', '#renders': 'renders' },
-          ExpressionAttributeValues: { ':version': version, ':until': until, ':owner': owner, ':one': 1 },
-        }));
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
-      await wrote('recordRender');
-      return true;
+      const recorded = await conditionally(() => doc.send(new UpdateCommand({
+        TableName: table, Key: keyOf(g),
+        UpdateExpression: 'SET #rendered = :version, #lease.#until = :until ADD #renders :one',
+        ConditionExpression: '#lease.#owner = :owner',
+        ExpressionAttributeNames: { ...LEASE, '#rendered': 'renderedVersion', '#renders': 'renders' },
+        ExpressionAttributeValues: { ':version': version, ':until': until, ':owner': owner, ':one': 1 },
+      })));
+      if (recorded) await wrote('recordRender');
+      return recorded;
     },
 
     /** Forgets pending symbols a render rewrote, only if nothing was published since (the version is still `version`). */
     async clearPending(g: ListGroup, symbols: readonly string[], version: number): Promise<boolean> {
       if (!symbols.length) return true;
-      try {
-        await doc.send(new UpdateCommand({
-          TableName: table, Key: keyOf(g),
-          UpdateExpression: 'DELETE #pending :symbols',
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#pending': 'pending', '#version': 'version' },
-          ExpressionAttributeValues: { ':symbols': new Set(symbols), ':version': version },
-        }));
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
-      await wrote('clearPending');
-      return true;
+      const cleared = await conditionally(() => doc.send(new UpdateCommand({
+        TableName: table, Key: keyOf(g),
+        UpdateExpression: 'DELETE #pending :symbols',
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#pending': 'pending', '#version': 'version' },
+        ExpressionAttributeValues: { ':symbols': new Set(symbols), ':version': version },
+      })));
+      if (cleared) await wrote('clearPending');
+      return cleared;
     },
 
     /** Gives the lease up, if `owner` still holds it. */
     async releaseLease(g: ListGroup, owner: string): Promise<void> {
-      try {
-        await doc.send(new UpdateCommand({
-          TableName: table, Key: keyOf(g),
-          UpdateExpression: 'REMOVE #lease',
-          ConditionExpression: '#lease.#owner = :owner',
-          ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
-          ExpressionAttributeValues: { ':owner': owner },
-        }));
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+      await conditionally(() => doc.send(new UpdateCommand({
+        TableName: table, Key: keyOf(g),
+        UpdateExpression: 'REMOVE #lease',
+        ConditionExpression: '#lease.#owner = :owner',
+        ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
+        ExpressionAttributeValues: { ':owner': owner },
+      })));
       await wrote('releaseLease');
     },
 
