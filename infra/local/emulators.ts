@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -128,6 +128,9 @@ const intakeCors = (siteOrigin: string) => `<CORSConfiguration><CORSRule><Allowe
 
 const UPLOADING = '.uploading';
 
+/** The metadata s3rver keeps for an object (its S3Object.ALLOWED_METADATA), besides x-amz-meta-*. */
+const STORED_METADATA = new Set((require('s3rver/lib/models/object.js') as { ALLOWED_METADATA: string[] }).ALLOWED_METADATA);
+
 /** s3rver listens on a port of its own; `port` is its guard's, which lets only `siteOrigin` in from a browser. */
 export async function startS3(
   dataDir: string,
@@ -159,12 +162,41 @@ export async function startS3(
   };
 }
 
-/** The temporary files of puts a stop or a crash cut short (makePutsAtomic): never an object, so removed on start. */
+const METADATA = '._S3rver_metadata.json';
+
+/**
+ * What puts a stop or a crash cut short leaves, removed on start: the temporary files of
+ * makePutsAtomic (never an object), and an object whose metadata file does not parse (written by
+ * a version that wrote it in place, and killed in the middle: s3rver would answer every GET and
+ * HEAD of it with a 500 for ever). Such an object's put was never acknowledged; without it, the
+ * upload is sent again, receive copies it again, a page is rendered again. Returns what it removed.
+ */
 export async function removeUnfinishedUploads(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  const unfinished = entries.filter((e) => e.isFile() && e.name.endsWith(UPLOADING)).map((e) => join(e.parentPath, e.name));
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const unfinished = files.filter((path) => path.endsWith(UPLOADING));
+  for (const path of files.filter((f) => f.endsWith(METADATA))) {
+    try {
+      JSON.parse(await readFile(path, 'utf8'));
+    } catch {
+      const base = path.slice(0, -METADATA.length);
+      unfinished.push(path, `${base}._S3rver_object`, `${base}._S3rver_object.md5`);
+    }
+  }
   await Promise.all(unfinished.map((path) => rm(path, { force: true })));
   return unfinished;
+}
+
+/** Writes a file whole or not at all: a temporary file, then a rename. */
+async function writeWhole(path: string, body: string): Promise<void> {
+  const temporary = `${path}.${randomUUID()}${UPLOADING}`;
+  try {
+    await writeFile(temporary, body);
+    await rename(temporary, path);
+  } catch (e) {
+    await rm(temporary, { force: true });
+    throw e;
+  }
 }
 
 /** A full disk is S3's 503 ServiceUnavailable (which clients retry), not a generic 500. */
@@ -182,6 +214,14 @@ function answerDiskFullInS3rver(server: S3rver): void {
  * submission could see one half-written and refuse it. Write to a temporary file, then rename.
  */
 function makePutsAtomic(store: S3rver['store']): void {
+  // s3rver's putMetadata writes its two files in place: a kill in the middle leaves a metadata file
+  // that does not parse, and the object answers 500 for ever. Each is written whole here, as
+  // s3rver would write it (the same fields).
+  store.putMetadata = async (bucket, key, metadata, md5) => {
+    const kept = Object.fromEntries(Object.entries(metadata).filter(([k]) => STORED_METADATA.has(k) || k.startsWith('x-amz-meta-')));
+    if (md5) await writeWhole(store.getResourcePath(bucket, key, 'object.md5'), md5);
+    await writeWhole(store.getResourcePath(bucket, key, 'metadata.json'), JSON.stringify(kept, null, 2));
+  };
   store.putObject = async (object) => {
     const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
     await mkdir(dirname(objectPath), { recursive: true });

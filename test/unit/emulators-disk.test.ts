@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Level } from 'level';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3 } from '../../infra/local/emulators';
@@ -58,5 +58,31 @@ describe('the emulators when the disk is full', () => {
     const s3 = await startS3(join(dir, 'u'), await freePort(), { intake: 'in', site: 'site' }, () => undefined, { siteOrigin: 'http://localhost:1' });
     await s3.close();
     expect(await readdir(folder)).toEqual(['2-annex.en._S3rver_object']);
+  });
+
+  it('S3 removes on start an object whose metadata a kill left torn (s3rver would answer 500 for it for ever), and writes metadata whole', async () => {
+    const data = join(dir, 't');
+    const port = await freePort();
+    const start = () => startS3(data, port, { intake: 'in', site: 'site' }, () => undefined, { siteOrigin: 'http://localhost:1' });
+    let s3 = await start();
+    const client = createS3Client(s3.endpoint);
+    try {
+      await client.send(new PutObjectCommand({ Bucket: 'site', Key: 'A/HRC/47/index.html', Body: '<p>page</p>', ContentType: 'text/html; charset=utf-8' }));
+      await client.send(new PutObjectCommand({ Bucket: 'site', Key: 'A/HRC/47/feed.xml', Body: '<feed/>', ContentType: 'application/atom+xml' }));
+      const folder = join(data, 's3', 'site', 'A', 'HRC', '47');
+      expect((await readdir(folder)).filter((f) => f.endsWith('.uploading'))).toEqual([]);
+      // The metadata is what s3rver itself keeps: the type comes back.
+      expect((await client.send(new GetObjectCommand({ Bucket: 'site', Key: 'A/HRC/47/feed.xml' }))).ContentType).toBe('application/atom+xml');
+      await writeFile(join(folder, 'index.html._S3rver_metadata.json'), '');
+      await expect(client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'A/HRC/47/index.html' }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+      await s3.close();
+
+      s3 = await start();
+      await expect(client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'A/HRC/47/index.html' }))).rejects.toMatchObject({ name: 'NotFound' });
+      expect((await client.send(new GetObjectCommand({ Bucket: 'site', Key: 'A/HRC/47/feed.xml' }))).ContentType).toBe('application/atom+xml');
+    } finally {
+      client.destroy();
+      await s3.close();
+    }
   });
 });
