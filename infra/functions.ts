@@ -13,6 +13,16 @@ export const STEP_FUNCTIONS = {
 
 export type StepState = keyof typeof STEP_FUNCTIONS;
 
+/** Each step function's Lambda timeout, in seconds; the embedded stack stops waiting for a step after as long. */
+export const STEP_TIMEOUT_SECONDS: Record<StepState, number> = {
+  Register: 30,
+  AssignSymbol: 30,
+  TagTranslationStatus: 30,
+  // Publishing renders pages and copies every file of a document.
+  Publish: 120,
+  MarkFailed: 30,
+};
+
 export interface Route {
   method: 'GET' | 'POST';
   /** API Gateway resource path; `{x}` is a path parameter, `{x+}` a greedy one. */
