@@ -100,6 +100,26 @@ function timeLimited<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   return Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * S3 invokes receive asynchronously, and Lambda retries a failed asynchronous invocation twice
+ * (after about 1 and 2 minutes; here 1 and 2 seconds): a throttled or failing table must not leave
+ * an upload unreceived until resume-stalled finds it an hour later. receive is idempotent.
+ */
+const RECEIVE_RETRIES = 2;
+const RECEIVE_RETRY_MS = 1_000;
+
+async function receiveAsLambdaRetries(receive: Handler, event: S3Event): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await receive(event, lambdaContext(RECEIVE_FUNCTION));
+    } catch (e) {
+      if (attempt >= RECEIVE_RETRIES) throw e;
+      console.error(`circulate: receive failed (${e instanceof Error ? e.name : String(e)}), retried in ${RECEIVE_RETRY_MS * 2 ** attempt} ms`);
+      await new Promise((r) => setTimeout(r, RECEIVE_RETRY_MS * 2 ** attempt));
+    }
+  }
+}
+
 export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<EmbeddedStack> {
   const dataDir = resolve(opts.dataDir);
   const token = opts.token ?? localToken(dataDir);
@@ -123,7 +143,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     const s3Event = {
       Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+') } } })),
     } as unknown as S3Event;
-    track(receive(s3Event, lambdaContext(RECEIVE_FUNCTION))).catch((e: unknown) => console.error('circulate: receive failed', e));
+    track(receiveAsLambdaRetries(receive, s3Event)).catch((e: unknown) => console.error('circulate: receive failed', e));
   };
 
   const faults = opts.wireFaults ? wireFaultPlan(opts.wireFaults) : undefined;
