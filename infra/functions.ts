@@ -14,6 +14,19 @@ export const STEP_FUNCTIONS = {
 
 export type StepState = keyof typeof STEP_FUNCTIONS;
 
+/** Each step function's Lambda timeout, in seconds; the embedded stack stops waiting for a step after as long. */
+export const STEP_TIMEOUT_SECONDS: Record<StepState, number> = {
+  Register: 30,
+  AssignSymbol: 30,
+  TagTranslationStatus: 30,
+  // Publishing renders pages and copies every file of a document.
+  Publish: 120,
+  // Not longer than a list writer's lease (LIST_TIMING.leaseMs, checked by test/unit/render-lists):
+  // a writer is dead before another can take its lease.
+  RenderLists: 60,
+  MarkFailed: 30,
+};
+
 export interface Route {
   method: 'GET' | 'POST';
   /** API Gateway resource path; `{x}` is a path parameter, `{x+}` a greedy one. */

@@ -9,8 +9,7 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '#shared/adapters/config';
-import { RECEIVE_FUNCTION, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
-import { LIST_TIMING } from '../../functions/render-lists/render-lists';
+import { RECEIVE_FUNCTION, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, STEP_TIMEOUT_SECONDS, functionArnPlaceholder, type StepState } from '../functions';
 import { CirculateFunction, LOG_RETENTION, PROJECT_ROOT } from './circulate-function';
 import { INTAKE_PREFIX, type Storage } from './storage';
 
@@ -58,9 +57,7 @@ export class Workflow extends Construct {
       states.map((state) => {
         const fn = new CirculateFunction(this, state, {
           name: STEP_FUNCTIONS[state],
-          // Publishing renders pages and copies every file of a document; RenderLists waits to be
-          // listed for at most LIST_TIMING.budgetMs, and its timeout is not longer than a lease.
-          timeout: state === 'Publish' ? Duration.minutes(2) : state === 'RenderLists' ? Duration.millis(LIST_TIMING.leaseMs) : undefined,
+          timeout: Duration.seconds(STEP_TIMEOUT_SECONDS[state]),
         });
         STEP_ACCESS[state](storage, fn);
         return [state, fn];

@@ -11,6 +11,7 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { INDEXES, TABLE_KEYS } from '#shared/adapters/table';
 import { startGuard } from './guard';
+import type { FaultDecision } from './wire-faults';
 import { freePort } from './ports';
 
 /**
@@ -25,15 +26,16 @@ export interface S3ObjectEvent {
 }
 
 /** dynalite listens on a port of its own; `port` is its guard's (infra/local/guard.ts). */
-export async function startDynamoDB(dataDir: string, port: number, table: string): Promise<{ endpoint: string; close(): Promise<void> }> {
+export async function startDynamoDB(dataDir: string, port: number, table: string, { faults }: { faults?: (operation: string) => FaultDecision } = {}): Promise<{ endpoint: string; close(): Promise<void> }> {
   const path = join(dataDir, 'dynamodb');
   await mkdir(path, { recursive: true });
   answerDiskFullInDynalite();
   const server: Server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const upstreamPort = await freePort();
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(upstreamPort, '127.0.0.1', () => resolve()));
-  const guard = await startGuard({ service: 'dynamodb', port, upstreamPort, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION });
-  const client = new DynamoDBClient({ endpoint: guard.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const guard = await startGuard({ service: 'dynamodb', port, upstreamPort, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION, ...(faults ? { faults } : {}) });
+  // Straight to dynalite: the table is there before any fault a test asked for can touch it.
+  const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${upstreamPort}`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   await ensureTable(client, table);
   client.destroy();
   return {
@@ -137,7 +139,7 @@ export async function startS3(
   port: number,
   buckets: { intake: string; site: string },
   onEvent: (event: S3ObjectEvent) => void,
-  { siteOrigin }: { siteOrigin: string },
+  { siteOrigin, faults }: { siteOrigin: string; faults?: (operation: string) => FaultDecision },
 ): Promise<{ endpoint: string; store: S3rver['store']; close(): Promise<void> }> {
   const directory = join(dataDir, 's3');
   await mkdir(directory, { recursive: true });
@@ -151,7 +153,7 @@ export async function startS3(
   answerDiskFullInS3rver(server);
   server.on('event', onEvent);
   await server.run();
-  const guard = await startGuard({ service: 's3', port, upstreamPort, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION, allowedOrigins: [siteOrigin] });
+  const guard = await startGuard({ service: 's3', port, upstreamPort, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION, allowedOrigins: [siteOrigin], ...(faults ? { faults } : {}) });
   return {
     endpoint: guard.endpoint,
     store: server.store,

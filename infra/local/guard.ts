@@ -1,5 +1,6 @@
 import { createServer, request as forward, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { checkObjectPath, splitTarget } from './object-path';
+import type { FaultDecision } from './wire-faults';
 import { verifySignature, type Refusal } from './sigv4';
 import { closeServer, listen } from './stepfunctions-http';
 
@@ -21,6 +22,11 @@ export interface GuardOptions {
   region: string;
   /** Browser origins allowed to call (the site's, for the staff page's presigned PUTs); none by default. */
   allowedOrigins?: readonly string[];
+  /**
+   * For tests only (wire-faults.ts): what to do with a request that passed every check, by its
+   * operation (DynamoDB: the action of X-Amz-Target; S3: the method). Unset for `npm start`.
+   */
+  faults?: (operation: string) => FaultDecision;
 }
 
 // dynalite's own limit; the Step Functions service's is lower and its own.
@@ -36,13 +42,14 @@ export async function startGuard(opts: GuardOptions): Promise<{ endpoint: string
   const allowed = new Set(opts.allowedOrigins ?? []);
   let hosts = new Set<string>();
 
-  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string) => {
+  // DynamoDB's own errors (throttling, 500s) are in its service namespace; the sign-in refusals in coral's.
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, namespace = 'com.amazon.coral.service') => {
     // Read and drop what is left of the body: closing under a client still sending fails it with EPIPE, not the answer.
     req.resume();
     const s3 = opts.service === 's3';
     const body = s3
       ? `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}</Message></Error>`
-      : JSON.stringify({ __type: opts.service === 'dynamodb' ? `com.amazon.coral.service#${code}` : code, message });
+      : JSON.stringify({ __type: opts.service === 'dynamodb' ? `${namespace}#${code}` : code, message });
     res.writeHead(status, {
       'content-type': s3 ? 'application/xml' : 'application/x-amz-json-1.0',
       'content-length': Buffer.byteLength(body),
@@ -76,6 +83,13 @@ export async function startGuard(opts: GuardOptions): Promise<{ endpoint: string
     if (!preflight) {
       const verdict = await verifySignature({ method: req.method ?? 'GET', rawPath, rawQuery, headers: req.headers, body }, { credentials: opts.credentials, region: opts.region, service: opts.service });
       if (!verdict.ok) return refuse(req, res, 403, CODES[opts.service][verdict.reason], verdict.message);
+    }
+    if (opts.faults && !preflight) {
+      const operation = opts.service === 'dynamodb' ? String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '' : req.method ?? 'GET';
+      const decision = opts.faults(operation);
+      if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
+      const { error } = decision;
+      if (error) return refuse(req, res, error.status, error.code, error.message, 'com.amazonaws.dynamodb.v20120810');
     }
     const { expect: _expect, ...headers } = req.headers;
     const upstream = forward({ host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: target, headers }, (answer) => {

@@ -7,10 +7,11 @@ import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { ENV } from '#shared/adapters/config';
 import { UPLOAD_EXPIRY_ENV } from '../../functions/expire-submissions/expire-submissions';
 import { buildWebAssets } from '../web-assets';
-import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../functions';
+import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, STEP_TIMEOUT_SECONDS, functionArnPlaceholder, type StepState } from '../functions';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3, type S3ObjectEvent } from './emulators';
 import { startGateway, type ApiFunction } from './gateway';
 import { startGuard } from './guard';
+import { wireFaultPlan, type WireFaultCounts, type WireFaults } from './wire-faults';
 import { lambdaContext } from './lambda';
 import { lambdaWorkers, startLambdaPool } from './lambda-pool';
 import { createS3Client } from './s3-client';
@@ -32,6 +33,14 @@ export interface EmbeddedStackOptions {
   token?: string;
   /** For tests: run this instead of a workflow step's handler (to throw, to never finish, or to call `run` — the real one — after all). */
   faults?: Partial<Record<StepState, (run: () => Promise<unknown>) => Promise<unknown>>>;
+  /**
+   * For tests only: DynamoDB throttling and 500s, S3 500s and slow answers, injected by the emulator
+   * guards (wire-faults.ts). Only the test stack's process passes these (and `faults`); `npm start`
+   * (main.ts) never does, so neither can be turned on outside a test.
+   */
+  wireFaults?: WireFaults;
+  /** For tests: how long a workflow step may run before it times out, as Lambda's timeout (default STEP_TIMEOUT_SECONDS). */
+  functionTimeoutMs?: number;
   /** For tests: shorten every Retry wait (ms). */
   retryWaitMs?: number;
   /** For tests: how long a submission may wait for its files (default CIRCULATE_UPLOAD_EXPIRY_HOURS, else 24 h). */
@@ -62,6 +71,8 @@ export interface EmbeddedStack {
   /** The environment the handlers see (AWS region and credentials, endpoints, names): what a script needs to use their modules against this stack. */
   environment: Record<string, string>;
   names: { table: string; intakeBucket: string; siteBucket: string; stateMachineArn: string };
+  /** How many requests the emulator guards saw, and how many each injected fault took (all 0 without `wireFaults`). */
+  faultCounts(): WireFaultCounts;
   /** Resolves when no workflow execution and no receive is running. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -75,6 +86,39 @@ type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Pr
 async function loadHandler(name: string): Promise<Handler> {
   const module: { handler: Handler } = await import(`../../functions/${name}/handler.ts`);
   return module.handler;
+}
+
+/**
+ * Lambda ends a function at its timeout, and Step Functions reports `Sandbox.Timedout` for it; here
+ * the step's promise is only left behind (it may still finish its writes, which the next step's
+ * conditions tolerate, as a Lambda killed mid-way would leave them half-done).
+ */
+function timeLimited<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`), { name: 'Sandbox.Timedout' })), timeoutMs);
+  });
+  return Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * S3 invokes receive asynchronously, and Lambda retries a failed asynchronous invocation twice
+ * (after about 1 and 2 minutes; here 1 and 2 seconds): a throttled or failing table must not leave
+ * an upload unreceived until resume-stalled finds it an hour later. receive is idempotent.
+ */
+const RECEIVE_RETRIES = 2;
+const RECEIVE_RETRY_MS = 1_000;
+
+async function receiveAsLambdaRetries(receive: Handler, event: S3Event): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await receive(event, lambdaContext(RECEIVE_FUNCTION));
+    } catch (e) {
+      if (attempt >= RECEIVE_RETRIES) throw e;
+      console.error(`circulate: receive failed (${e instanceof Error ? e.name : String(e)}), retried in ${RECEIVE_RETRY_MS * 2 ** attempt} ms`);
+      await new Promise((r) => setTimeout(r, RECEIVE_RETRY_MS * 2 ** attempt));
+    }
+  }
 }
 
 export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<EmbeddedStack> {
@@ -100,11 +144,12 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     const s3Event = {
       Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+') } } })),
     } as unknown as S3Event;
-    track(receive(s3Event, lambdaContext(RECEIVE_FUNCTION))).catch((e: unknown) => console.error('circulate: receive failed', e));
+    track(receiveAsLambdaRetries(receive, s3Event)).catch((e: unknown) => console.error('circulate: receive failed', e));
   };
 
-  const dynamodb = await startDynamoDB(dataDir, dynamodbPort, NAMES.table);
-  const s3 = await startS3(dataDir, s3Port, { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, onS3Event, { siteOrigin: siteUrl });
+  const faults = opts.wireFaults ? wireFaultPlan(opts.wireFaults) : undefined;
+  const dynamodb = await startDynamoDB(dataDir, dynamodbPort, NAMES.table, faults ? { faults: faults.dynamodb } : {});
+  const s3 = await startS3(dataDir, s3Port, { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, onS3Event, { siteOrigin: siteUrl, ...(faults ? { faults: faults.s3 } : {}) });
 
   // The local Step Functions service listens on a port of its own, behind its guard on sfnPort, as the other emulators.
   const sfnUpstreamPort = await freePort();
@@ -142,9 +187,10 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
   for (const [state, fn] of steps) {
     const handler = handlers[fn]!;
     const fault = opts.faults?.[state];
+    const timeoutMs = opts.functionTimeoutMs ?? STEP_TIMEOUT_SECONDS[state] * 1000;
     taskHandlers[state] = async (payload) => {
-      const run = () => (pool ? pool.invoke(fn, payload) : handler(payload, lambdaContext(fn)));
-      return fault ? fault(run) : run();
+      const run = () => (pool ? pool.invoke(fn, payload) : handler(payload, lambdaContext(fn, timeoutMs)));
+      return timeLimited(fault ? fault(run) : run(), timeoutMs);
     };
   }
   const sfn = await startLocalStepFunctions({
@@ -198,6 +244,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfnGuard.endpoint },
     environment,
     names: { table: NAMES.table, intakeBucket: NAMES.intakeBucket, siteBucket: NAMES.siteBucket, stateMachineArn },
+    faultCounts: () => (faults ?? wireFaultPlan()).counts(),
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
       await sfn.idle();

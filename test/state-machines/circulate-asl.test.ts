@@ -29,8 +29,8 @@ describe('state-machines/circulate.asl.json', () => {
     expect(definition.States.RenderLists?.End).toBe(true);
   });
 
-  it('retries the steps that write the site on every transient fault, with backoff and jitter', () => {
-    for (const state of ['Publish', 'RenderLists']) {
+  it('retries every step but MarkFailed on every transient fault (all are idempotent), with backoff and jitter', () => {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
       const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('States.Timeout'));
       labelled(state, () => expect(retry?.ErrorEquals).toEqual([...TRANSIENT_ERRORS]));
       expect(retry?.BackoffRate).toBeGreaterThan(1);

@@ -15,19 +15,27 @@ const Options = z.object({
   uploadExpiryMs: z.number().optional(),
   expirySweepMs: z.number().optional(),
   maxRunningExecutions: z.number().optional(),
+  functionTimeoutMs: z.number().optional(),
   faults: Faults.optional(),
 });
-const Message = z.discriminatedUnion('type', [z.object({ type: z.literal('idle'), id: z.number() }), z.object({ type: z.literal('close') })]);
+const Message = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('idle'), id: z.number() }),
+  z.object({ type: z.literal('fault-counts'), id: z.number() }),
+  z.object({ type: z.literal('close') }),
+]);
 
 const send = (message: unknown) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
 
 const { faults, ...options } = Options.parse(JSON.parse(process.env.CIRCULATE_TEST_STACK ?? '{}'));
 try {
-  const stack = await startEmbeddedStack({ ...options, port: 0, faults: faultsFrom(faults) });
-  const { idle: _idle, close: _close, ...described } = stack;
+  // The only way faults reach a stack: this test-only entry point. `npm start` (infra/local/main.ts) passes none.
+  const { steps, wire } = faultsFrom(faults);
+  const stack = await startEmbeddedStack({ ...options, port: 0, faults: steps, ...(wire ? { wireFaults: wire } : {}) });
+  const { idle: _idle, close: _close, faultCounts: _faultCounts, ...described } = stack;
   process.on('message', (raw) => {
     const message = Message.parse(raw);
     if (message.type === 'idle') void stack.idle().then(() => send({ type: 'idle', id: message.id }));
+    else if (message.type === 'fault-counts') void send({ type: 'fault-counts', id: message.id, counts: stack.faultCounts() });
     else void stack.close().then(() => process.exit(0), (e: unknown) => {
       console.error(e);
       process.exit(1);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmbeddedStack } from '../../infra/local/stack';
+import type { WireFaultCounts } from '../../infra/local/wire-faults';
 import type { Faults } from './faults';
 
 /**
@@ -20,9 +21,14 @@ export interface TestStackOptions {
   uploadExpiryMs?: number;
   expirySweepMs?: number;
   maxRunningExecutions?: number;
+  functionTimeoutMs?: number;
 }
 
-export type TestStack = Omit<EmbeddedStack, 'idle' | 'close'> & {
+type Described = Omit<EmbeddedStack, 'idle' | 'close' | 'faultCounts'>;
+
+export type TestStack = Described & {
+  /** How many requests the emulator guards saw and how many each injected fault took. */
+  faultCounts(): Promise<WireFaultCounts>;
   dataDir: string;
   /** The stack process's pid (to sample its memory, as `npm run bench` does). */
   pid: number;
@@ -42,7 +48,11 @@ const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const ENTRY = join(ROOT, 'test/support/stack-process.ts');
 const START_TIMEOUT_MS = 60_000;
 
-type Reply = { type: 'ready'; stack: Omit<EmbeddedStack, 'idle' | 'close'> } | { type: 'failed'; message: string } | { type: 'idle'; id: number };
+type Reply =
+  | { type: 'ready'; stack: Described }
+  | { type: 'failed'; message: string }
+  | { type: 'idle'; id: number }
+  | { type: 'fault-counts'; id: number; counts: WireFaultCounts };
 
 export async function startStackProcess(opts: TestStackOptions = {}): Promise<TestStack> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'circulate-e2e-')));
@@ -61,6 +71,21 @@ export async function startStackProcess(opts: TestStackOptions = {}): Promise<Te
     child.send(message);
     return Promise.resolve();
   };
+  /** Sends a question over the IPC channel and waits for the answer with its id. */
+  const ask = <T extends 'idle' | 'fault-counts'>(type: T) => new Promise<Extract<Reply, { type: T }>>((resolveAnswer, reject) => {
+    const id = nextId++;
+    const onMessage = (m: Reply) => {
+      if (m.type === type && 'id' in m && m.id === id) {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolveAnswer(m as Extract<Reply, { type: T }>);
+      }
+    };
+    const onExit = () => reject(new Error(`the embedded stack exited while a test waited for its answer to ${type}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send({ type, id });
+  });
   const close = async () => {
     await request({ type: 'close' });
     await exited;
@@ -69,20 +94,13 @@ export async function startStackProcess(opts: TestStackOptions = {}): Promise<Te
     ...described,
     dataDir,
     pid: child.pid!,
-    idle: () => new Promise<void>((resolveIdle, reject) => {
-      const id = nextId++;
-      const onMessage = (m: Reply) => {
-        if (m.type === 'idle' && m.id === id) {
-          child.off('message', onMessage);
-          child.off('exit', onExit);
-          resolveIdle();
-        }
-      };
-      const onExit = () => reject(new Error('the embedded stack exited while a test waited for it to be idle'));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-      child.send({ type: 'idle', id });
-    }),
+    idle: async () => {
+      await ask('idle');
+    },
+    faultCounts: async () => {
+      const reply = await ask('fault-counts');
+      return reply.counts;
+    },
     close,
     async kill() {
       child.kill('SIGKILL');
@@ -100,7 +118,7 @@ export async function startStackProcess(opts: TestStackOptions = {}): Promise<Te
   };
 }
 
-function ready(child: ChildProcess): Promise<Omit<EmbeddedStack, 'idle' | 'close'>> {
+function ready(child: ChildProcess): Promise<Described> {
   return new Promise((resolveReady, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

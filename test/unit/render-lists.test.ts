@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publish } from '../../functions/publish/publish';
-import { ListingPending, renderLists, type ListTiming } from '../../functions/render-lists/render-lists';
+import { LIST_TIMING, ListingPending, renderLists, type ListTiming } from '../../functions/render-lists/render-lists';
 import type { Store } from '#shared/adapters/store';
 import { startTestStore } from '../support/dynamodb';
 import { labelled } from '../support/expect';
 import { SITE, expectSessionLists, memorySite, symbolsIn, type Site } from './memory-site';
 import { taggedSubmission } from './publish-fixtures';
+import { STEP_TIMEOUT_SECONDS } from '../../infra/functions';
 
 /**
  * RenderLists on dynalite, with the site in memory: one writer at a time per session, renders
@@ -15,6 +16,13 @@ import { taggedSubmission } from './publish-fixtures';
 
 const TIMING: Partial<ListTiming> = { pollMs: 5, batchWindowMs: 30, leaseMs: 10_000 };
 const HEAVY_TIMEOUT_MS = 30_000;
+
+describe('the list writer\'s lease', () => {
+  it('lasts at least as long as RenderLists may run, so a writer is dead before its lease can be taken', () => {
+    expect(STEP_TIMEOUT_SECONDS.RenderLists * 1000).toBeLessThanOrEqual(LIST_TIMING.leaseMs);
+    expect(LIST_TIMING.budgetMs).toBeLessThan(STEP_TIMEOUT_SECONDS.RenderLists * 1000);
+  });
+});
 
 describe('RenderLists', () => {
   let t: Awaited<ReturnType<typeof startTestStore>>;

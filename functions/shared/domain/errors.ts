@@ -79,8 +79,8 @@ export class VerifiedFileMismatch extends DomainError {
 }
 
 /**
- * Errors a repeat may cure, as the workflow's Retry names them for the steps that write the site
- * (Publish, RenderLists: idempotent, so a repeat is safe): the task timing out (States.Timeout,
+ * Errors a repeat may cure, as the workflow's Retry names them for every step but MarkFailed (all
+ * idempotent, so a repeat is safe): the task timing out (States.Timeout,
  * the function's own timeout as Sandbox.Timedout or Lambda.Unknown), the AWS SDK giving up on a
  * slow or throttled call (TimeoutError, throttling), and 5xx answers from DynamoDB and S3.
  * The ASL test checks the ASL lists exactly these.
