@@ -38,8 +38,9 @@ export const LIST_TIMING = {
   leaseMs: 60_000,
   /** How long one invocation waits to be listed before handing back to the ASL's retry. */
   budgetMs: 20_000,
-  /** Between two looks at a group whose lease someone else holds. */
+  /** Between two looks at a group whose lease someone else holds: the first wait, then half as long again each time, up to `maxPollMs`. */
   pollMs: 50,
+  maxPollMs: 400,
   /** Before a writer's next round, once publications arrived during its last: lets more of a burst join it. */
   batchWindowMs: 100,
   /** A writer gives the lease up after this many rounds, so it ends within its budget; another takes over. */
@@ -112,6 +113,7 @@ async function write(group: ListGroup, owner: string, deps: RenderListsDeps, tim
 async function listedIn(group: ListGroup, wanted: number, deps: RenderListsDeps, timing: ListTiming, deadline: number): Promise<boolean> {
   const now = deps.clock ?? Date.now;
   const owner = randomUUID();
+  let wait = timing.pollMs;
   for (;;) {
     const state = await deps.store.listGroupState(group);
     if (state.renderedVersion >= wanted) return true;
@@ -123,9 +125,13 @@ async function listedIn(group: ListGroup, wanted: number, deps: RenderListsDeps,
       } finally {
         await deps.store.releaseLease(group, owner);
       }
+      wait = timing.pollMs;
       continue;
     }
-    await sleep(timing.pollMs);
+    // Backing off: dozens of publications waiting on one writer would otherwise read its item
+    // hundreds of times a second.
+    await sleep(wait);
+    wait = Math.min(timing.maxPollMs, wait * 1.5);
   }
 }
 
