@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { afterKill, countBy, create, expectSettled, listAll, put, sleep, type Created } from '../support/crash';
+import { afterKill, countBy, create, expectSettled, listAll, put, putInLanes, sleep, type Created } from '../support/crash';
 import { startTestStack, type TestStack } from './helpers';
 
 /**
@@ -39,20 +39,12 @@ describe(`${SUBMISSIONS} submissions, ${ROUNDS + 1} SIGKILLs`, () => {
 
     // Kill 1: halfway through the uploads.
     const uploads = created.flatMap((c) => c.uploads);
-    const acked = new Set<Created['uploads'][number]>();
-    let next = 0;
-    let killed = false;
-    const lanes = Array.from({ length: 8 }, async () => {
-      while (next < uploads.length && !killed) {
-        const u = uploads[next++]!;
-        if (await put(u)) acked.add(u);
-      }
-    });
-    while (next < uploads.length / 2) await sleep(5);
-    killed = true;
+    const lanes = putInLanes(uploads, 8);
+    while (lanes.started() < uploads.length / 2) await sleep(5);
+    lanes.stop();
     await restart('uploads');
-    await Promise.all(lanes);
-    const rest = uploads.filter((u) => !acked.has(u));
+    await lanes.done;
+    const rest = uploads.filter((u) => !lanes.acked.has(u));
     for (let i = 0; i < rest.length; i += 8) expect((await Promise.all(rest.slice(i, i + 8).map(put))).every(Boolean)).toBe(true);
 
     // Then a kill each time another share of them is published.

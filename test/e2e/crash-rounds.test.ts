@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { afterKill, create, expectSettled, put, waitForMoment, type AtKill, type Created } from '../support/crash';
+import { afterKill, create, expectSettled, put, putInLanes, waitForMoment, type AtKill } from '../support/crash';
 import { startTestStack, submit, type TestStack } from './helpers';
 
 /**
@@ -45,21 +45,14 @@ describe('SIGKILL rounds, each restarted on the same data', () => {
       ...complete.slice(10, 20).flatMap((c, i) => c.uploads.slice(0, 1 + (i % 2))),
       ...incomplete.map((c) => c.uploads[0]!),
     ].sort(() => Math.random() - 0.5);
-    const acked = new Set<Created['uploads'][number]>();
     // Six PUTs in flight at a time; the kill comes while the last few are.
-    let next = 0;
-    let killed = false;
-    const lanes = Array.from({ length: 6 }, async () => {
-      while (next < before.length && !killed) {
-        const u = before[next++]!;
-        if (await put(u)) acked.add(u);
-      }
-    });
-    while (next < before.length - 4) await new Promise((r) => setTimeout(r, 2));
+    const lanes = putInLanes(before, 6);
+    const { acked } = lanes;
+    while (lanes.started() < before.length - 4) await new Promise((r) => setTimeout(r, 2));
     const statuses = await waitForMoment(first, created.map((c) => c.id), () => true);
-    killed = true;
+    lanes.stop();
     const { again } = await killAndRestart(first, 'uploads', statuses);
-    await Promise.all(lanes);
+    await lanes.done;
     const split = complete.map((c) => c.uploads.filter((u) => acked.has(u)).length);
     console.log(`crash-rounds uploads: at the kill ${split.filter((n) => n === 3).length} had all 3 files acknowledged, ${split.filter((n) => n === 1 || n === 2).length} some, ${split.filter((n) => n === 0).length} none; ${before.length - acked.size} PUTs torn by the kill`);
 

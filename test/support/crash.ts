@@ -55,6 +55,23 @@ export async function put({ upload, bytes }: Created['uploads'][number]): Promis
   }
 }
 
+/**
+ * PUTs `uploads` in order, `lanes` at a time, until `stop()` is called: `acked` holds those whose
+ * PUT was answered 200, `started()` how many were begun, `done` resolves once every lane is idle.
+ */
+export function putInLanes(uploads: readonly Created['uploads'][number][], lanes: number) {
+  const acked = new Set<Created['uploads'][number]>();
+  let next = 0;
+  let stopped = false;
+  const done = Promise.all(Array.from({ length: lanes }, async () => {
+    while (next < uploads.length && !stopped) {
+      const u = uploads[next++]!;
+      if (await put(u)) acked.add(u);
+    }
+  }));
+  return { acked, done, started: () => next, stop: () => void (stopped = true) };
+}
+
 /** Every submission, through the list API (all pages). */
 export async function listAll(stack: TestStack): Promise<Listed[]> {
   const items: Listed[] = [];
