@@ -1,9 +1,8 @@
 import type { Files } from '#shared/adapters/files';
 import { publishedFilePath } from '#shared/adapters/files';
 import type { SiteStateStore, SubmissionStore } from '#shared/adapters/store';
-import { LANGUAGE_CODES } from '#shared/domain/languages';
 import { UNFINISHED_STATUSES, isFinal, type MarkFailedInput, type SubmissionRecord } from '#shared/domain/schemas';
-import { documentLanguagePagePath, documentPagePath } from '#shared/domain/site-paths';
+import { documentPagePaths } from '#shared/domain/site-paths';
 
 export type MarkFailedStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>;
 
@@ -31,8 +30,7 @@ export function readableCause(cause: string | undefined): string {
 export function ownObjects(record: Pick<SubmissionRecord, 'submission'>, symbol: string): string[] {
   return [
     ...record.submission.files.map((f) => publishedFilePath(symbol, f)),
-    documentPagePath(symbol),
-    ...LANGUAGE_CODES.map((lang) => documentLanguagePagePath(symbol, lang)),
+    ...documentPagePaths(symbol),
   ];
 }
 

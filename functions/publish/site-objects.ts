@@ -3,7 +3,7 @@ import type { SiteState } from '#shared/adapters/store';
 import { LANGUAGE_CODES } from '#shared/domain/languages';
 import {
   HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_INDEX_PATH, SEARCH_PAGE_PATH, SITEMAP_INDEX_PATH, SITE_FEED_PATH, STYLESHEET_PATH,
-  documentLanguagePagePath, documentPagePath,
+  documentPagePaths,
 } from '#shared/domain/site-paths';
 import { renderSessionCatalogue } from './catalogue';
 import { FEED_CONTENT_TYPE, renderSessionFeed, renderSiteFeed } from './feeds';
@@ -36,14 +36,15 @@ export interface SiteObject {
 }
 
 /**
- * Every page a document has: the page of all its versions, and one per language (each links to
- * the other five). The session's sitemap lists the same keys, so a page added here is both
- * written and listed.
+ * Every page a document has (documentPagePaths): the page of all its versions, and one per language
+ * (each links to the other five). The session's sitemap lists the same keys, so a page added there
+ * is both written and listed.
  */
 export function documentPages(d: DocumentRecord, related: readonly RelatedDocument[] = []): SiteObject[] {
+  const [all, ...languages] = documentPagePaths(d.symbol);
   return [
-    { path: documentPagePath(d.symbol), body: renderDocumentPage(d, related), contentType: HTML },
-    ...LANGUAGE_CODES.map((lang) => ({ path: documentLanguagePagePath(d.symbol, lang), body: renderLanguagePage(d, lang, related), contentType: HTML })),
+    { path: all!, body: renderDocumentPage(d, related), contentType: HTML },
+    ...LANGUAGE_CODES.map((lang, i) => ({ path: languages[i]!, body: renderLanguagePage(d, lang, related), contentType: HTML })),
   ];
 }
 
@@ -56,7 +57,8 @@ export function staticObjects(): SiteObject[] {
   ];
 }
 
-const pageKeys = (d: DocumentRecord) => documentPages(d).map((p) => p.path);
+/** The sitemap's keys of a document: its pages' paths, without rendering them. */
+const pageKeys = (d: DocumentRecord) => documentPagePaths(d.symbol);
 
 /**
  * A session's lists, made from the session's documents only, and the pages of the documents

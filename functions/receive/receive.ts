@@ -2,6 +2,7 @@ import { ExecutionAlreadyExists, StartExecutionCommand, type StartExecutionComma
 import type { Files } from '#shared/adapters/files';
 import { submissionIdOfKey } from '#shared/adapters/files';
 import type { SubmissionStore } from '#shared/adapters/store';
+import { startExecution } from '#shared/adapters/workflow';
 
 /** The one Step Functions call receive makes (an SFNClient is one). */
 export interface ExecutionStarter {
@@ -67,11 +68,7 @@ async function reject(id: string, problems: string[], deps: Pick<ReceiveDeps, 's
 
 export async function startWorkflow(submissionId: string, deps: Pick<ReceiveDeps, 'sfn' | 'stateMachineArn'>): Promise<void> {
   try {
-    await deps.sfn.send(new StartExecutionCommand({
-      stateMachineArn: deps.stateMachineArn,
-      name: submissionId,
-      input: JSON.stringify({ submissionId }),
-    }));
+    await startExecution(deps.sfn, deps.stateMachineArn, submissionId);
   } catch (e) {
     // Same name + same input answers a running execution; a finished one answers ExecutionAlreadyExists:
     // either way the submission's workflow has been started, which is all receive must ensure.

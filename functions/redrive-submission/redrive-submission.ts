@@ -1,17 +1,11 @@
-import { StartExecutionCommand, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import type { SubmissionStore } from '#shared/adapters/store';
+import { executionArn, startExecution, type ExecutionStarter } from '#shared/adapters/workflow';
 import type { RedrivenSubmission } from '#shared/api/responses';
 import { submissionView } from '#shared/api/views';
 import { BadRequest, Conflict, NotFound } from '#shared/domain/errors';
-import { executionArn } from '../resume-stalled/resume-stalled';
 import { UNFINISHED_STATUSES, type SubmissionRecord, type UnfinishedStatus } from '#shared/domain/schemas';
 
 const SUBMISSION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
-/** The one Step Functions call a redrive makes (an SFNClient is one). */
-export interface ExecutionStarter {
-  send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
-}
 
 export interface RedriveDeps {
   store: Pick<SubmissionStore, 'getSubmission' | 'transition'>;
@@ -56,8 +50,6 @@ export async function redriveSubmission(id: string, by: string, deps: RedriveDep
   const moved = await deps.store.transition(id, back, {
     from: ['FAILED'], detail: `redriven by ${by} after ${failure}`, remove: ['error'], set: { execution: name },
   });
-  await deps.sfn.send(new StartExecutionCommand({
-    stateMachineArn: deps.stateMachineArn, name, input: JSON.stringify({ submissionId: id }),
-  }));
+  await startExecution(deps.sfn, deps.stateMachineArn, id, name);
   return { ...submissionView(moved, deps.siteUrl), executionArn: executionArn(deps.stateMachineArn, name) };
 }

@@ -56,7 +56,7 @@ export class ListingPending extends DomainError {
 
 export type RenderListsStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>
   & Pick<DocumentStore, 'getDocuments'>
-  & Pick<SiteStateStore, 'sessionState' | 'siteState' | 'latestDocuments'>
+  & Pick<SiteStateStore, 'siteState' | 'latestDocuments'>
   & Pick<ListRenderStore, 'listGroupState' | 'takeLease' | 'recordRender' | 'clearPending' | 'releaseLease'>;
 
 export interface RenderListsDeps {
@@ -88,10 +88,8 @@ function renderOf(group: ListGroup, deps: RenderListsDeps): Render {
       ...staticObjects(),
     ];
   }
-  return async (state) => {
-    const { symbols } = await store.sessionState(group.body, group.session);
-    return sessionObjects(group.body, group.session, await store.getDocuments(symbols), state.pending, siteUrl);
-  };
+  // The symbols come in the same strongly consistent read as the version the render records.
+  return async (state) => sessionObjects(group.body, group.session, await store.getDocuments(state.symbols), state.pending, siteUrl);
 }
 
 /** As the holder of the group's lease: render rounds until a round ends with the version where it began. */

@@ -3,6 +3,7 @@ import {
   type DescribeExecutionCommandOutput, type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import type { SubmissionStore } from '#shared/adapters/store';
+import { executionArn, startExecution } from '#shared/adapters/workflow';
 import type { SubmissionRecord } from '#shared/domain/schemas';
 import { receiveKey, type ReceiveDeps } from '../receive/receive';
 
@@ -21,10 +22,6 @@ export interface ResumeDeps extends Omit<ReceiveDeps, 'store' | 'sfn'> {
   stalledAfterMs: number;
 }
 
-/** `arn:aws:states:r:a:stateMachine:m` + name → `arn:aws:states:r:a:execution:m:name` */
-export function executionArn(stateMachineArn: string, name: string): string {
-  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-}
 
 export type DriveOutcome = 'resumed' | 'running' | 'waiting';
 
@@ -60,7 +57,7 @@ export async function driveOn(
   // A finished execution keeps its name for ever: a new run needs a new one (the input names the submission).
   const name = status && status !== 'RUNNING' ? `${record.id}-resumed-${deps.clock().getTime()}` : current;
   if (name !== current) await deps.store.recordExecution(record.id, name);
-  await deps.sfn.send(new StartExecutionCommand({ stateMachineArn: deps.stateMachineArn, name, input: JSON.stringify({ submissionId: record.id }) }));
+  await startExecution(deps.sfn, deps.stateMachineArn, record.id, name);
   return 'resumed';
 }
 

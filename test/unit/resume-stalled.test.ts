@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DescribeExecutionCommand, ExecutionDoesNotExist, StartExecutionCommand, type DescribeExecutionCommandOutput, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
-import { executionArn, resumeStalled, type ResumeDeps } from '../../functions/resume-stalled/resume-stalled';
+import { resumeStalled, type ResumeDeps } from '../../functions/resume-stalled/resume-stalled';
+import { executionArn } from '#shared/adapters/workflow';
 import type { Status } from '#shared/domain/schemas';
 import { FakeClock, FakeFiles, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
 import { annex, coverNote, submissionIn } from '../support/submissions';

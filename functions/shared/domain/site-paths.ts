@@ -1,4 +1,4 @@
-import { requireLanguage } from './languages';
+import { LANGUAGE_CODES, requireLanguage } from './languages';
 
 /**
  * Every key of the site bucket and every link between the site's pages. Bundled for the browser
@@ -52,6 +52,14 @@ export function documentLanguagePath(symbol: string, lang: string): string {
 /** `A/HRC/47/G/10`, `fr` → `A/HRC/47/G/10/fr/index.html` */
 export function documentLanguagePagePath(symbol: string, lang: string): string {
   return pageKey(documentLanguagePath(symbol, lang));
+}
+
+/**
+ * Every page a document has, in the order of its pages: the page of all its versions, then one per
+ * language. Publish writes these, the session's sitemap lists them, MarkFailed removes them.
+ */
+export function documentPagePaths(symbol: string): string[] {
+  return [documentPagePath(symbol), ...LANGUAGE_CODES.map((lang) => documentLanguagePagePath(symbol, lang))];
 }
 
 /** The published copy of a file: `A/HRC/47/G/10`, annex, en, pdf → `A/HRC/47/G/10/annex.en.pdf`. */

@@ -22,6 +22,7 @@ const ListItem = z.looseObject({
   renderedVersion: z.number().default(0),
   renders: z.number().default(0),
   pending: z.set(z.string()).default(() => new Set<string>()),
+  symbols: z.set(z.string()).default(() => new Set<string>()),
   lease: z.object({ owner: z.string(), until: z.number() }).optional(),
 });
 
@@ -34,6 +35,8 @@ export interface ListGroupState {
   renders: number;
   /** Symbols whose own pages the next render rewrites (a session's new or re-published documents). */
   pending: string[];
+  /** A session's published symbols, read with its version (none for the site). */
+  symbols: string[];
   lease?: { owner: string; until: number };
 }
 
@@ -59,7 +62,7 @@ export function createListRenderStore(ctx: TableContext) {
       const item = ListItem.parse(Item ?? {});
       return {
         version: item.version, renderedVersion: item.renderedVersion, renders: item.renders,
-        pending: [...item.pending].sort(), ...(item.lease ? { lease: item.lease } : {}),
+        pending: [...item.pending].sort(), symbols: [...item.symbols].sort(), ...(item.lease ? { lease: item.lease } : {}),
       };
     },
 
