@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Invocation, Outcome } from './lambda-worker';
+import { threadExecArgv } from './thread-argv';
 
 /**
  * The embedded stack runs the workflow's step functions in worker threads, as Lambda runs each
@@ -42,7 +43,7 @@ export async function startLambdaPool(functions: readonly string[], size: number
 
   async function spawn(): Promise<Sandbox> {
     // tsx loads the TypeScript handlers in the worker as it does in the stack (and under jest, which has no loader of its own there).
-    const worker = new Worker(new URL('./lambda-worker.ts', import.meta.url), { workerData: { functions: [...functions] }, execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(new URL('./lambda-worker.ts', import.meta.url), { workerData: { functions: [...functions] }, execArgv: threadExecArgv() });
     const sandbox: Sandbox = { worker, inFlight: new Map() };
     await new Promise<void>((resolve, reject) => {
       const onMessage = (m: unknown) => {

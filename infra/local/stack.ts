@@ -8,10 +8,11 @@ import { ENV } from '#shared/adapters/config';
 import { UPLOAD_EXPIRY_ENV } from '../../functions/expire-submissions/expire-submissions';
 import { buildWebAssets } from '../web-assets';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, STEP_TIMEOUT_SECONDS, functionArnPlaceholder, type StepState } from '../functions';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDB, startS3, type S3ObjectEvent } from './emulators';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type S3ObjectEvent } from './emulators';
+import { startEmulatorThread } from './emulator-threads';
 import { startGateway, type ApiFunction } from './gateway';
 import { startGuard } from './guard';
-import { wireFaultPlan, type WireFaultCounts, type WireFaults } from './wire-faults';
+import type { WireFaultCounts, WireFaults } from './wire-faults';
 import { lambdaContext } from './lambda';
 import { lambdaWorkers, startLambdaPool } from './lambda-pool';
 import { createS3Client } from './s3-client';
@@ -72,7 +73,7 @@ export interface EmbeddedStack {
   environment: Record<string, string>;
   names: { table: string; intakeBucket: string; siteBucket: string; stateMachineArn: string };
   /** How many requests the emulator guards saw, and how many each injected fault took (all 0 without `wireFaults`). */
-  faultCounts(): WireFaultCounts;
+  faultCounts(): Promise<WireFaultCounts>;
   /** Resolves when no workflow execution and no receive is running. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -147,9 +148,12 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     track(receiveAsLambdaRetries(receive, s3Event)).catch((e: unknown) => console.error('circulate: receive failed', e));
   };
 
-  const faults = opts.wireFaults ? wireFaultPlan(opts.wireFaults) : undefined;
-  const dynamodb = await startDynamoDB(dataDir, dynamodbPort, NAMES.table, faults ? { faults: faults.dynamodb } : {});
-  const s3 = await startS3(dataDir, s3Port, { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, onS3Event, { siteOrigin: siteUrl, ...(faults ? { faults: faults.s3 } : {}) });
+  // Each emulator (with its guard, and its half of the test's wire faults) in a thread of its own.
+  const wireFaults = opts.wireFaults ? { wireFaults: opts.wireFaults } : {};
+  const [dynamodb, s3] = await Promise.all([
+    startEmulatorThread({ service: 'dynamodb', dataDir, port: dynamodbPort, table: NAMES.table, ...wireFaults }),
+    startEmulatorThread({ service: 's3', dataDir, port: s3Port, buckets: { intake: NAMES.intakeBucket, site: NAMES.siteBucket }, siteOrigin: siteUrl, ...wireFaults }, onS3Event),
+  ]);
 
   // The local Step Functions service listens on a port of its own, behind its guard on sfnPort, as the other emulators.
   const sfnUpstreamPort = await freePort();
@@ -244,7 +248,10 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfnGuard.endpoint },
     environment,
     names: { table: NAMES.table, intakeBucket: NAMES.intakeBucket, siteBucket: NAMES.siteBucket, stateMachineArn },
-    faultCounts: () => (faults ?? wireFaultPlan()).counts(),
+    async faultCounts() {
+      const [d, s] = await Promise.all([dynamodb.counts(), s3.counts()]);
+      return { dynamodb: d.dynamodb, s3: s.s3 };
+    },
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
       await sfn.idle();

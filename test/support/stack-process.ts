@@ -35,7 +35,7 @@ try {
   process.on('message', (raw) => {
     const message = Message.parse(raw);
     if (message.type === 'idle') void stack.idle().then(() => send({ type: 'idle', id: message.id }));
-    else if (message.type === 'fault-counts') void send({ type: 'fault-counts', id: message.id, counts: stack.faultCounts() });
+    else if (message.type === 'fault-counts') void stack.faultCounts().then((counts) => send({ type: 'fault-counts', id: message.id, counts }));
     else void stack.close().then(() => process.exit(0), (e: unknown) => {
       console.error(e);
       process.exit(1);
