@@ -47,9 +47,15 @@ export function relatedDocuments(doc: Pick<DocumentRecord, 'symbol'>, candidates
   });
 }
 
-/** The documents whose pages change when `doc` is published: itself, the one it belongs to, and its own components. */
+/**
+ * The documents whose pages the session's render rewrites once `doc` is published: the one it
+ * belongs to and its own components, and itself with them (its Publish may have missed one
+ * published at the same time). A document linked to none of the session's has nothing to gain:
+ * the pages its Publish wrote are already what they would be, so none are rewritten.
+ */
 export function touchedByPublication(doc: Pick<DocumentRecord, 'symbol'>, candidates: readonly DocumentRecord[]): DocumentRecord[] {
   const near = new Set(relatedDocuments(doc, candidates).map((r) => r.symbol));
+  if (!near.size) return [];
   return candidates.filter((d) => d.symbol === doc.symbol || near.has(d.symbol));
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { ENV } from '#shared/adapters/config';
+import { submissionIdOfKey } from '#shared/adapters/files';
 import { UPLOAD_EXPIRY_ENV } from '../../functions/expire-submissions/expire-submissions';
 import { buildWebAssets } from '../web-assets';
 import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STATE_MACHINE_FILE, STEP_FUNCTIONS, STEP_TIMEOUT_SECONDS, functionArnPlaceholder, type StepState } from '../functions';
@@ -138,6 +139,18 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     return p;
   };
   let receive: Handler | undefined;
+  // One receive at a time per submission: the uploads of one submission land together, and two
+  // receives running at once would both read and copy every file (receive is idempotent, so this
+  // only saves the work; in AWS, concurrent invocations are possible and as harmless).
+  const receiving = new Map<string, Promise<unknown>>();
+  const receiveInTurn = (event: S3Event): Promise<unknown> => {
+    const ids = [...new Set(event.Records.map((r) => submissionIdOfKey(decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '))) ?? ''))];
+    const before = Promise.allSettled(ids.map((id) => receiving.get(id)));
+    const run = before.then(() => receiveAsLambdaRetries(receive!, event));
+    for (const id of ids) receiving.set(id, run);
+    void run.finally(() => { for (const id of ids) if (receiving.get(id) === run) receiving.delete(id); }).catch(() => undefined);
+    return run;
+  };
   const onS3Event = (event: S3ObjectEvent) => {
     // What AWS's bucket notification does: ObjectCreated in the intake bucket under submissions/ → receive.
     const records = event.Records.filter((r) => r.eventName.startsWith('ObjectCreated') && r.s3.bucket.name === NAMES.intakeBucket && r.s3.object.key.startsWith('submissions/'));
@@ -145,7 +158,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     const s3Event = {
       Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+') } } })),
     } as unknown as S3Event;
-    track(receiveAsLambdaRetries(receive, s3Event)).catch((e: unknown) => console.error('circulate: receive failed', e));
+    track(receiveInTurn(s3Event)).catch((e: unknown) => console.error('circulate: receive failed', e));
   };
 
   // Each emulator (with its guard, and its half of the test's wire faults) in a thread of its own.

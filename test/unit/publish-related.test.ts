@@ -20,6 +20,11 @@ describe('documents linked to each other', () => {
   });
   it('does not link documents whose numbers merely share digits', () => {
     expect(relatedDocuments(doc('A/HRC/47/1'), SESSION)).toEqual([]);
-    expect(touchedByPublication(doc('A/HRC/47/11'), SESSION).map((d) => d.symbol)).toEqual(['A/HRC/47/11']);
+    expect(touchedByPublication(doc('A/HRC/47/11'), SESSION)).toEqual([]);
+  });
+  it('rewrites a document\'s pages and its relatives\' when it has any, and none when it has none', () => {
+    expect(touchedByPublication(doc('A/HRC/47/10/Corr.1'), SESSION).map((d) => d.symbol)).toEqual(['A/HRC/47/10', 'A/HRC/47/10/Corr.1']);
+    expect(touchedByPublication(doc('A/HRC/47/10'), SESSION).map((d) => d.symbol)).toEqual(['A/HRC/47/10', 'A/HRC/47/10/Corr.1', 'A/HRC/47/10/Add.1']);
+    expect(touchedByPublication(doc('A/HRC/47/L.1'), SESSION.filter((d) => d.symbol !== 'A/HRC/47/L.1/Rev.1'))).toEqual([]);
   });
 });
