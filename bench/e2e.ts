@@ -49,6 +49,8 @@ export interface LevelFigures {
   pollsPerSecond: number;
   /** Renders of the session's lists (functions/render-lists) during the level, and of the site's. */
   renders: { session: number; site: number };
+  /** Requests the emulators' guards let through during the level, per document (status polls included). */
+  requestsPerDoc: { dynamodb: number; s3: number };
 }
 
 const DEADLINE_MS = 5 * 60_000;
@@ -106,7 +108,7 @@ export function sampleRss(pid: number, everyMs = 100) {
   };
 }
 
-type Stack = Pick<TestStack, 'apiUrl' | 'token' | 'pid' | 'ports'>;
+type Stack = Pick<TestStack, 'apiUrl' | 'token' | 'pid' | 'ports' | 'faultCounts'>;
 
 async function call(stack: Stack, path: string, init: RequestInit = {}): Promise<unknown> {
   const headers = new Headers(init.headers);
@@ -185,6 +187,7 @@ export async function benchEndToEnd(stack: Stack, opts: {
   let finished = 0;
 
   const rendersBefore = await rendersSoFar(stack);
+  const requestsBefore = await stack.faultCounts();
   const rss = sampleRss(stack.pid);
   const cpuBefore = await cpuMs(stack.pid);
   const clientBefore = process.cpuUsage();
@@ -214,6 +217,7 @@ export async function benchEndToEnd(stack: Stack, opts: {
   const client = process.cpuUsage(clientBefore);
   const peakKiB = await rss.stop();
   const rendersAfter = await rendersSoFar(stack);
+  const requestsAfter = await stack.faultCounts();
 
   const published = outcomes.filter((o) => o.view.status === 'PUBLISHED');
   const lastPublished = Math.max(started, ...published.map((o) => at(o.view, 'PUBLISHED')));
@@ -247,5 +251,9 @@ export async function benchEndToEnd(stack: Stack, opts: {
     clientCores: (client.user + client.system) / 1000 / wallMs,
     pollsPerSecond: polls / (wallMs / 1000),
     renders: { session: rendersAfter.session - rendersBefore.session, site: rendersAfter.site - rendersBefore.site },
+    requestsPerDoc: {
+      dynamodb: (requestsAfter.dynamodb.requests - requestsBefore.dynamodb.requests) / opts.documents,
+      s3: (requestsAfter.s3.requests - requestsBefore.s3.requests) / opts.documents,
+    },
   };
 }

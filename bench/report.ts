@@ -70,11 +70,11 @@ export function markdown(r: Report): string {
   out();
   out('Time per step, median (p95), ms: from the submission\'s history; "→ RECEIVED" is the last PUT to the RECEIVED entry (receive\'s checks and verified copies, the wait for an execution slot, Register).');
   out();
-  out('| concurrency | POST + PUTs | → RECEIVED | → SYMBOL_ASSIGNED | → TAGGED | → PUBLISHED (Publish + RenderLists) | session list renders (per publication) | site list renders | status polls/s |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out('| concurrency | POST + PUTs | → RECEIVED | → SYMBOL_ASSIGNED | → TAGGED | → PUBLISHED (Publish + RenderLists) | session list renders (per publication) | site list renders | status polls/s | DynamoDB / S3 requests per doc |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const l of r.endToEnd.levels) {
     const st = (k: keyof LevelFigures['stepsMs']) => `${ms0(l.stepsMs[k])} (${ms0(l.stepsP95Ms[k])})`;
-    out(`| ${l.concurrency} | ${ms0(l.submitMs)} | ${st('received')} | ${st('symbolAssigned')} | ${st('tagged')} | ${st('published')} | ${l.renders.session} (${(l.renders.session / l.documents).toFixed(2)}) | ${l.renders.site} | ${l.pollsPerSecond.toFixed(1)} |`);
+    out(`| ${l.concurrency} | ${ms0(l.submitMs)} | ${st('received')} | ${st('symbolAssigned')} | ${st('tagged')} | ${st('published')} | ${l.renders.session} (${(l.renders.session / l.documents).toFixed(2)}) | ${l.renders.site} | ${l.pollsPerSecond.toFixed(1)} | ${l.requestsPerDoc ? `${l.requestsPerDoc.dynamodb.toFixed(1)} / ${l.requestsPerDoc.s3.toFixed(1)}` : '–'} |`);
   }
   out();
   out('Measured on this machine before the work of issue 9 (its table: every publication rendering every list, no admission limit):');

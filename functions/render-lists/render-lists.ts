@@ -18,9 +18,10 @@ import { sessionObjects, siteObjects, staticObjects, type SiteObject } from '../
  * - Here: read the group. If its `renderedVersion` has reached ours, we are listed. Else, if the
  *   lease is free (or expired), take it and be the writer: read the state (version v, strongly
  *   consistent), render from data read after it, write every object, record `renderedVersion = v`
- *   (only while the lease is still ours, which also renews it), read the version again; if it
+ *   (only while the lease is still ours, which also renews it, and answers the version now); if it
  *   moved, wait a short batch window so that more publications join, and go round; if not, forget
- *   the pending symbols rewritten and give the lease up. If the lease is held, wait and look again.
+ *   the pending symbols rewritten and give the lease up, in one update conditioned on the version
+ *   (if a publication came in between, go round). If the lease is held, wait and look again.
  * - Why nothing is lost: a render that read v saw every change whose version move came before v,
  *   since its data were read after; so `renderedVersion = v` is true. Only the lease's holder
  *   writes, and it writes a round before it records it, so a later render is never overwritten by
@@ -57,7 +58,7 @@ export class ListingPending extends DomainError {
 export type RenderListsStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>
   & Pick<DocumentStore, 'getDocuments'>
   & Pick<SiteStateStore, 'siteState' | 'latestDocuments'>
-  & Pick<ListRenderStore, 'listGroupState' | 'takeLease' | 'recordRender' | 'clearPending' | 'releaseLease'>;
+  & Pick<ListRenderStore, 'listGroupState' | 'takeLease' | 'recordRender' | 'finishRender' | 'releaseLease'>;
 
 export interface RenderListsDeps {
   store: RenderListsStore;
@@ -92,19 +93,29 @@ function renderOf(group: ListGroup, deps: RenderListsDeps): Render {
   return async (state) => sessionObjects(group.body, group.session, await store.getDocuments(state.symbols), state.pending, siteUrl);
 }
 
-/** As the holder of the group's lease: render rounds until a round ends with the version where it began. */
-async function write(group: ListGroup, owner: string, deps: RenderListsDeps, timing: ListTiming, now: () => number): Promise<void> {
+/**
+ * As the holder of the group's lease, from the state its taking read: render rounds until a round
+ * ends with the version where it began, then give the lease up. Answers the last version a render
+ * recorded (undefined if none), and whether the lease was given up.
+ */
+async function write(group: ListGroup, owner: string, taken: ListGroupState, deps: RenderListsDeps, timing: ListTiming, now: () => number): Promise<{ rendered?: number; released: boolean }> {
   const { store, files } = deps;
   const render = renderOf(group, deps);
+  let state = taken;
+  let rendered: number | undefined;
   for (let round = 0; round < timing.maxRounds; round++) {
-    if (round > 0) await sleep(timing.batchWindowMs);
-    const state = await store.listGroupState(group);
+    if (round > 0) {
+      await sleep(timing.batchWindowMs);
+      state = await store.listGroupState(group);
+    }
     const objects = await render(state);
     await Promise.all(objects.map((o) => files.putPage(o.path, o.body, o.contentType)));
-    if (!(await store.recordRender(group, owner, state.version, now() + timing.leaseMs))) return;
-    const after = await store.listGroupState(group);
-    if (after.version === state.version && (await store.clearPending(group, state.pending, state.version))) return;
+    const after = await store.recordRender(group, owner, state.version, now() + timing.leaseMs);
+    if (!after) return { ...(rendered !== undefined ? { rendered } : {}), released: false };
+    rendered = state.version;
+    if (after.version === state.version && (await store.finishRender(group, owner, state.pending, state.version))) return { rendered, released: true };
   }
+  return { ...(rendered !== undefined ? { rendered } : {}), released: false };
 }
 
 /** Waits until the group's renders include `wanted`, being its writer whenever its lease is free. False when the budget ran out. */
@@ -117,12 +128,16 @@ async function listedIn(group: ListGroup, wanted: number, deps: RenderListsDeps,
     if (state.renderedVersion >= wanted) return true;
     if (now() > deadline) return false;
     const free = !state.lease || state.lease.until < now();
-    if (free && (await deps.store.takeLease(group, owner, now() + timing.leaseMs, now()))) {
+    const taken = free ? await deps.store.takeLease(group, owner, now() + timing.leaseMs, now()) : undefined;
+    if (taken) {
+      let done: Awaited<ReturnType<typeof write>> = { released: false };
       try {
-        await write(group, owner, deps, timing, now);
+        done = await write(group, owner, taken, deps, timing, now);
       } finally {
-        await deps.store.releaseLease(group, owner);
+        if (!done.released) await deps.store.releaseLease(group, owner);
       }
+      // Its own render included ours: listed, without another look.
+      if (done.rendered !== undefined && done.rendered >= wanted) return true;
       wait = timing.pollMs;
       continue;
     }

@@ -60,7 +60,7 @@ describe('publish on the store, with the site in memory', () => {
     expect([...site.writes].sort()).toEqual(['A/HRC/48/G/1/cover.en.txt', ...pagesOf('A/HRC/48/G/1'), ...session48, ...everyTime].sort());
     expect(storeWrites.slice(0, 4)).toEqual(['putDocument', 'addToSession', 'addToLatest', 'addToSite']);
     // Then one render of each list group, as its writer (the session's, the site's), in either order.
-    expect(storeWrites.slice(4, -1).sort()).toEqual(['clearPending', 'recordRender', 'recordRender', 'releaseLease', 'releaseLease', 'takeLease', 'takeLease']);
+    expect(storeWrites.slice(4, -1).sort()).toEqual(['finishRender', 'finishRender', 'recordRender', 'recordRender', 'takeLease', 'takeLease']);
     expect(storeWrites.at(-1)).toBe('transition:PUBLISHED');
 
     const second48 = await seed(48, 2);

@@ -76,7 +76,7 @@ describe('RenderLists', () => {
     const { id, symbol } = await seed(81, 1);
     const published = await publish(id, { store: t.store, files: site.files, siteUrl: SITE });
     const group = { kind: 'session', body: 'HRC', session: 81 } as const;
-    expect(await t.store.takeLease(group, 'another writer', Date.now() + 60_000, Date.now())).toBe(true);
+    expect(await t.store.takeLease(group, 'another writer', Date.now() + 60_000, Date.now())).toBeDefined();
 
     const deps = { store: t.store, files: site.files, siteUrl: SITE, timing: { ...TIMING, budgetMs: 100 } };
     await expect(renderLists(published, deps)).rejects.toThrow(ListingPending);
@@ -111,6 +111,24 @@ describe('RenderLists', () => {
     // The first one's retry finds itself listed already.
     await renderLists(firstPublished, deps);
     expect((await t.store.mustGetSubmission(first.id)).status).toBe('PUBLISHED');
+  });
+
+  it('keeps the lease and the pending symbols when a publication came in after the render read the version', async () => {
+    const group = { kind: 'session', body: 'HRC', session: 84 } as const;
+    await t.store.addToSession('HRC', 84, ['A/HRC/84/G/1']);
+    const taken = (await t.store.takeLease(group, 'writer', Date.now() + 60_000, Date.now()))!;
+    expect(taken).toMatchObject({ pending: ['A/HRC/84/G/1'], lease: { owner: 'writer' } });
+    const after = (await t.store.recordRender(group, 'writer', taken.version, Date.now() + 60_000))!;
+    expect(after.renderedVersion).toBe(taken.version);
+    // Another publication moves the version on before the writer finishes: it must go round.
+    await t.store.addToSession('HRC', 84, ['A/HRC/84/G/2']);
+    expect(await t.store.finishRender(group, 'writer', taken.pending, taken.version)).toBe(false);
+    expect(await t.store.finishRender(group, 'someone else', taken.pending, (await t.store.listGroupState(group)).version)).toBe(false);
+    const now = await t.store.listGroupState(group);
+    expect(now).toMatchObject({ pending: ['A/HRC/84/G/1', 'A/HRC/84/G/2'], lease: { owner: 'writer' } });
+    expect(await t.store.finishRender(group, 'writer', now.pending, now.version)).toBe(true);
+    expect(await t.store.listGroupState(group)).toMatchObject({ pending: [] });
+    expect((await t.store.listGroupState(group)).lease).toBeUndefined();
   });
 
   it('leaves a published submission as it is, and refuses one that is not yet tagged', async () => {

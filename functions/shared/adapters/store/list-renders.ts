@@ -53,60 +53,78 @@ async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
+/** The group's state from its item (as read, or as an update left it). */
+function stateOf(raw: Record<string, unknown> | undefined): ListGroupState {
+  const item = ListItem.parse(raw ?? {});
+  return {
+    version: item.version, renderedVersion: item.renderedVersion, renders: item.renders,
+    pending: [...item.pending].sort(), symbols: [...item.symbols].sort(), ...(item.lease ? { lease: item.lease } : {}),
+  };
+}
+
 export function createListRenderStore(ctx: TableContext) {
   const { doc, table, wrote } = ctx;
+  /** A conditional update answering the item as it left it (as strongly consistent as a read), or undefined if its condition did not hold. */
+  async function updateState(command: ConstructorParameters<typeof UpdateCommand>[0], write: string): Promise<ListGroupState | undefined> {
+    let state: ListGroupState | undefined;
+    const made = await conditionally(async () => {
+      state = stateOf((await doc.send(new UpdateCommand({ ...command, ReturnValues: 'ALL_NEW' }))).Attributes);
+    });
+    if (made) await wrote(write);
+    return state;
+  }
   return {
     /** The group's version, what its renders included, its pending symbols and its lease, read strongly consistent. */
     async listGroupState(g: ListGroup): Promise<ListGroupState> {
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: keyOf(g), ConsistentRead: true }));
-      const item = ListItem.parse(Item ?? {});
-      return {
-        version: item.version, renderedVersion: item.renderedVersion, renders: item.renders,
-        pending: [...item.pending].sort(), symbols: [...item.symbols].sort(), ...(item.lease ? { lease: item.lease } : {}),
-      };
+      return stateOf(Item);
     },
 
-    /** Takes the group's lease until `until` (ms) if nobody holds it, it has expired at `now`, or `owner` holds it. */
-    async takeLease(g: ListGroup, owner: string, until: number, now: number): Promise<boolean> {
-      const taken = await conditionally(() => doc.send(new UpdateCommand({
+    /**
+     * Takes the group's lease until `until` (ms) if nobody holds it, it has expired at `now`, or
+     * `owner` holds it: the group's state once taken (the writer's first round renders from it), or
+     * undefined if another holds it.
+     */
+    async takeLease(g: ListGroup, owner: string, until: number, now: number): Promise<ListGroupState | undefined> {
+      return updateState({
         TableName: table, Key: keyOf(g),
         UpdateExpression: 'SET #lease = :lease',
         ConditionExpression: 'attribute_not_exists(#lease) OR #lease.#until < :now OR #lease.#owner = :owner',
         ExpressionAttributeNames: LEASE,
         ExpressionAttributeValues: { ':lease': { owner, until }, ':now': now, ':owner': owner },
-      })));
-      if (taken) await wrote('takeLease');
-      return taken;
+      }, 'takeLease');
     },
 
     /**
      * Records, as the lease's owner, that a render included everything up to `version`, and renews
-     * the lease until `until`. False when the lease is no longer `owner`'s (it expired and was taken).
+     * the lease until `until`: the group's state after (has the version moved since?), or undefined
+     * when the lease is no longer `owner`'s (it expired and was taken).
      */
-    async recordRender(g: ListGroup, owner: string, version: number, until: number): Promise<boolean> {
-      const recorded = await conditionally(() => doc.send(new UpdateCommand({
+    async recordRender(g: ListGroup, owner: string, version: number, until: number): Promise<ListGroupState | undefined> {
+      return updateState({
         TableName: table, Key: keyOf(g),
         UpdateExpression: 'SET #rendered = :version, #lease.#until = :until ADD #renders :one',
         ConditionExpression: '#lease.#owner = :owner',
         ExpressionAttributeNames: { ...LEASE, '#rendered': 'renderedVersion', '#renders': 'renders' },
         ExpressionAttributeValues: { ':version': version, ':until': until, ':owner': owner, ':one': 1 },
-      })));
-      if (recorded) await wrote('recordRender');
-      return recorded;
+      }, 'recordRender');
     },
 
-    /** Forgets pending symbols a render rewrote, only if nothing was published since (the version is still `version`). */
-    async clearPending(g: ListGroup, symbols: readonly string[], version: number): Promise<boolean> {
-      if (!symbols.length) return true;
-      const cleared = await conditionally(() => doc.send(new UpdateCommand({
+    /**
+     * The writer's last step, in one update: forgets the pending symbols its render rewrote and
+     * gives the lease up, only if nothing was published since (the version is still `version`) and
+     * the lease is still `owner`'s. False if either moved: the writer goes round again.
+     */
+    async finishRender(g: ListGroup, owner: string, symbols: readonly string[], version: number): Promise<boolean> {
+      const finished = await conditionally(() => doc.send(new UpdateCommand({
         TableName: table, Key: keyOf(g),
-        UpdateExpression: 'DELETE #pending :symbols',
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#pending': 'pending', '#version': 'version' },
-        ExpressionAttributeValues: { ':symbols': new Set(symbols), ':version': version },
+        UpdateExpression: symbols.length ? 'DELETE #pending :symbols REMOVE #lease' : 'REMOVE #lease',
+        ConditionExpression: '#version = :version AND #lease.#owner = :owner',
+        ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner', '#version': 'version', ...(symbols.length ? { '#pending': 'pending' } : {}) },
+        ExpressionAttributeValues: { ':version': version, ':owner': owner, ...(symbols.length ? { ':symbols': new Set(symbols) } : {}) },
       })));
-      if (cleared) await wrote('clearPending');
-      return cleared;
+      if (finished) await wrote('finishRender');
+      return finished;
     },
 
     /** Gives the lease up, if `owner` still holds it. */
