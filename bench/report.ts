@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import type { RequestFigures } from './requests';
 import type { AllocationFigures } from './allocation';
 import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
@@ -12,6 +13,8 @@ export interface Report {
   endToEnd: { maxRunningExecutions: string; warmUp: number; levels: LevelFigures[] };
   allocation: AllocationFigures[];
   publish: PublishFigures[];
+  /** What one emulator request costs (absent from reports written before it was measured). */
+  requests?: RequestFigures[];
 }
 
 /**
@@ -96,6 +99,7 @@ export function markdown(r: Report): string {
   out();
   out('![p50 and p99 latency and documents/s against concurrency](report.svg)');
   out();
+  if (r.requests?.length) requestsSection(r, out);
   out('## Symbol allocation');
   out();
   out('AssignSymbol\'s logic in process against the embedded stack\'s dynalite: series number, symbol record, six job numbers, status.');
@@ -212,4 +216,31 @@ export async function writeReports(r: Report, base: URL): Promise<string> {
   await writeFile(new URL(`${name}.json`, base), `${JSON.stringify(r, null, 2)}\n`);
   await writeFile(new URL(`${name}.svg`, base), svg(r));
   return name;
+}
+
+/**
+ * The floor under the stack's CPU per document: the requests a document makes (counted at the
+ * busiest level) times what one costs, whatever the handlers do; and the throughput it allows.
+ */
+function requestsSection(r: Report, out: (line?: string) => void): void {
+  const requests = r.requests!;
+  out('## What one emulator request costs');
+  out();
+  out('The SDK client, the guard (checks and hop) and the emulator in its thread, all counted: CPU of one process over requests sent 8 at a time.');
+  out();
+  out('| request | requests | per second | CPU per request (ms) |');
+  out('|---|---:|---:|---:|');
+  for (const q of requests) out(`| ${q.label} | ${q.requests} | ${q.perSecond.toFixed(0)} | ${q.cpuMsPerRequest.toFixed(2)} |`);
+  const busiest = r.endToEnd.levels.at(-1);
+  const dynamo = requests.filter((q) => q.label.startsWith('DynamoDB'));
+  const s3 = requests.find((q) => q.label.startsWith('S3'));
+  if (busiest?.requestsPerDoc && dynamo.length && s3) {
+    const perDynamo = dynamo.reduce((sum, q) => sum + q.cpuMsPerRequest, 0) / dynamo.length;
+    const floor = busiest.requestsPerDoc.dynamodb * perDynamo + busiest.requestsPerDoc.s3 * s3.cpuMsPerRequest;
+    out();
+    out(`At ${busiest.concurrency} in flight a document made ${busiest.requestsPerDoc.dynamodb.toFixed(1)} DynamoDB and ${busiest.requestsPerDoc.s3.toFixed(1)} S3 requests: `
+      + `at least ${floor.toFixed(0)} ms of CPU per document in requests alone (the stack used ${busiest.stackCpuMsPerDoc.toFixed(0)}), `
+      + `so at most ${((r.machine.cores * 1000) / floor).toFixed(1)} documents/s on ${r.machine.cores} cores were the emulators the only work.`);
+  }
+  out();
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startStackProcess } from '../test/support/stack';
 import { benchEndToEnd, type LevelFigures } from './e2e';
+import { benchRequests } from './requests';
 import { machine, markdown, writeReports, type Report } from './report';
 
 /**
@@ -79,7 +80,9 @@ async function inProcess(): Promise<Pick<Report, 'allocation' | 'publish'>> {
 
 const started = Date.now();
 const e2e = await endToEnd();
-const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()) };
+progress('One emulator request…');
+const requests = await benchRequests({ requests: quick ? 400 : 2_000 });
+const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests };
 const written = await writeReports(report, new URL('.', import.meta.url));
 console.log(markdown(report));
 progress(`Written to bench/${written}.md, ${written}.json and ${written}.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
