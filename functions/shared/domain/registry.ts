@@ -2,7 +2,7 @@ import { z } from 'zod';
 import raw from './registry.json' with { type: 'json' };
 import { LANGUAGE_CODES, type Language } from './languages';
 import { formatPeriods } from './dates';
-import { ordinal } from './ordinals';
+import { sessionLine } from './masthead-wording/session-lines';
 
 /** The registry of organs, bodies, sessions, agenda items and series (registry.json), checked on load. */
 const Localized = z.partialRecord(z.enum(LANGUAGE_CODES), z.string().min(1));
@@ -62,8 +62,9 @@ export function sessionDates(b: BodyConfig, session: number): string | undefined
   return periods ? formatPeriods(periods) : undefined;
 }
 
+/** "Forty-seventh session": the English session line, for pages and lists in English. */
 export function sessionTitle(session: number): string {
-  return `${ordinal(session)} session`;
+  return sessionLine('en', { number: session }).text;
 }
 
 export function agendaItemTitle(b: BodyConfig, item: number, language: Language = 'en'): string | undefined {
