@@ -82,14 +82,14 @@ describe('masthead(doc, lang)', () => {
     });
   });
 
-  it('prints the Spanish session and dates seen on documents, and the English item title where the Spanish is not known', () => {
+  it('prints the Spanish session and dates seen on documents, and the item title', () => {
     const m = localizedMasthead(doc, 'es');
     expect(m.session).toEqual({ text: '47º período de sesiones', lang: 'es' });
     expect(m.sessionDates).toEqual({ text: '21 de junio a 9 de julio de 2021', lang: 'es' });
     expect(m.date).toEqual({ text: '18 de junio de 2021', lang: 'es' });
     expect(m.original).toEqual({ text: 'Original: inglés', lang: 'es' });
     expect(m.agendaItem).toEqual({ text: 'Tema 4 de la agenda', lang: 'es' });
-    expect(m.agendaItemTitle).toEqual({ text: 'Human rights situations that require the Council’s attention', lang: 'en' });
+    expect(m.agendaItemTitle).toEqual({ text: 'Situaciones de derechos humanos que requieren la atención del Consejo', lang: 'es' });
   });
 
   it('keeps the distribution block in English on the Russian, Arabic and Chinese versions', () => {
