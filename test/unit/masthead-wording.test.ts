@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { localizedMasthead, type LocalizedMasthead, type MastheadText } from '#shared/domain/document';
 import type { Language } from '#shared/domain/languages';
 import { ordinal } from '#shared/domain/masthead-wording/ordinals-en';
 import { ordinalFr } from '#shared/domain/masthead-wording/ordinals-fr';
@@ -8,6 +9,7 @@ import { ordinalAr } from '#shared/domain/masthead-wording/ordinals-ar';
 import { numeralZh } from '#shared/domain/masthead-wording/numerals-zh';
 import { sessionLine } from '#shared/domain/masthead-wording/session-lines';
 import { dateIn, periodsIn } from '#shared/domain/masthead-wording/dates';
+import { doc } from './publish-fixtures';
 
 /**
  * The masthead wording of the six languages. Each expectation says whether the wording is confirmed
@@ -127,5 +129,49 @@ describe('session dates', () => {
   it('prints a day as each language does', () => {
     expect((['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const).map((l) => dateIn(l, '2021-06-01')))
       .toEqual(['1 June 2021', '1er juin 2021', '1 de junio de 2021', '1 июня 2021 года', '1 حزيران/يونيه 2021', '2021年6月1日']);
+  });
+});
+
+describe('localizedMasthead in the six languages (A/HRC/47/G/10)', () => {
+  /** Each line as printed: "[en]" after a line printed in English inside another language, "(unconfirmed)" after a guess. */
+  const lines = (m: LocalizedMasthead) => (['unitedNations', 'organ', 'distribution', 'date', 'version', 'original', 'body', 'session',
+    'sessionDates', 'agendaItem', 'agendaItemTitle'] as const).flatMap((k) => {
+    const t: MastheadText | undefined = m[k];
+    if (!t) return [];
+    return [`${t.text}${t.lang !== m.lang ? ' [en]' : ''}${t.unconfirmed ? ' (unconfirmed)' : ''}`];
+  });
+
+  it.each<[Language, string[]]>([
+    ['en', ['United Nations', 'General Assembly', 'Distr.: General', '18 June 2021', 'Original: English', 'Human Rights Council',
+      'Forty-seventh session', '21 June–9 July 2021', 'Agenda item 4', 'Human rights situations that require the Council’s attention']],
+    ['fr', ['Nations Unies', 'Assemblée générale', 'Distr. générale', '18 juin 2021', 'Français', 'Original : anglais',
+      'Conseil des droits de l’homme', 'Quarante-septième session', '21 juin-9 juillet 2021', 'Point 4 de l’ordre du jour',
+      'Situations relatives aux droits de l’homme qui requièrent l’attention du Conseil']],
+    ['es', ['Naciones Unidas', 'Asamblea General', 'Distr. general', '18 de junio de 2021', 'Español', 'Original: inglés',
+      'Consejo de Derechos Humanos', '47º período de sesiones', '21 de junio a 9 de julio de 2021', 'Tema 4 de la agenda',
+      'Situaciones de derechos humanos que requieren la atención del Consejo (unconfirmed)']],
+    ['ru', ['Организация Объединенных Наций', 'Генеральная Ассамблея', 'Distr.: General [en]', '18 June 2021 [en]', 'Russian [en]',
+      'Original: English [en]', 'Совет по правам человека', 'Сорок седьмая сессия (unconfirmed)', '21 июня — 9 июля 2021 года',
+      'Пункт 4 повестки дня', 'Ситуации в области прав человека, требующие внимания со стороны Совета (unconfirmed)']],
+    ['ar', ['الأمم المتحدة', 'الجمعية العامة', 'Distr.: General [en]', '18 June 2021 [en]', 'Arabic [en]', 'Original: English [en]',
+      'مجلس حقوق الإنسان', 'الدورة السابعة والأربعون (unconfirmed)', '21 حزيران/يونيه - 9 تموز/يوليه 2021', 'البند 4 من جدول الأعمال',
+      'حالات حقوق الإنسان التي تتطلب اهتمام المجلس بها (unconfirmed)']],
+    ['zh', ['联合国', '大会', 'Distr.: General [en]', '18 June 2021 [en]', 'Chinese [en]', 'Original: English [en]', '人权理事会',
+      '第四十七届会议 (unconfirmed)', '2021年6月21日至7月9日 (unconfirmed)', '议程项目4', '需要理事会注意的人权状况 (unconfirmed)']],
+  ])('%s', (lang, expected) => expect(lines(localizedMasthead(doc(10), lang))).toEqual(expected));
+
+  it('marks unconfirmed an original language whose name was not seen in French or Spanish', () => {
+    const russian = doc(10, { originalLanguage: 'ru' });
+    expect(localizedMasthead(russian, 'fr').original).toEqual({ text: 'Original : russe', lang: 'fr', unconfirmed: true });
+    expect(localizedMasthead(russian, 'es').original).toEqual({ text: 'Original: ruso', lang: 'es', unconfirmed: true });
+    expect(localizedMasthead(russian, 'ar').original).toEqual({ text: 'Original: Russian', lang: 'en' });
+  });
+
+  it('has every standing agenda item’s title in all six languages', () => {
+    for (let item = 1; item <= 10; item++) {
+      for (const lang of ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const) {
+        expect(localizedMasthead(doc(10, { agendaItem: item }), lang).agendaItemTitle?.lang).toBe(lang);
+      }
+    }
   });
 });
