@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
 import { formatDate, formatPeriod, formatPeriods } from '#shared/domain/dates';
-import { ordinal } from '#shared/domain/ordinals';
+import { ordinal } from '#shared/domain/masthead-wording/ordinals-en';
 import { agendaItemTitle, body, sessionDates, sessionInRange } from '#shared/domain/registry';
 import { tagTranslationStatus } from '#shared/domain/translation-status';
 

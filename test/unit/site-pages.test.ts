@@ -82,14 +82,14 @@ describe('masthead(doc, lang)', () => {
     });
   });
 
-  it('prints the Spanish session and dates seen on documents, and the English item title where the Spanish is not known', () => {
+  it('prints the Spanish session and dates seen on documents, and the item title marked unconfirmed', () => {
     const m = localizedMasthead(doc, 'es');
     expect(m.session).toEqual({ text: '47º período de sesiones', lang: 'es' });
     expect(m.sessionDates).toEqual({ text: '21 de junio a 9 de julio de 2021', lang: 'es' });
     expect(m.date).toEqual({ text: '18 de junio de 2021', lang: 'es' });
     expect(m.original).toEqual({ text: 'Original: inglés', lang: 'es' });
     expect(m.agendaItem).toEqual({ text: 'Tema 4 de la agenda', lang: 'es' });
-    expect(m.agendaItemTitle).toEqual({ text: 'Human rights situations that require the Council’s attention', lang: 'en' });
+    expect(m.agendaItemTitle).toEqual({ text: 'Situaciones de derechos humanos que requieren la atención del Consejo', lang: 'es', unconfirmed: true });
   });
 
   it('keeps the distribution block in English on the Russian, Arabic and Chinese versions', () => {
@@ -105,12 +105,23 @@ describe('masthead(doc, lang)', () => {
     expect(localizedMasthead(doc, 'ru').body).toEqual({ text: 'Совет по правам человека', lang: 'ru' });
   });
 
-  it('falls back to English, marked English, for a session line or a date range not seen in that language', () => {
-    expect(localizedMasthead(doc, 'zh').session).toEqual({ text: 'Forty-seventh session', lang: 'en' });
-    expect(localizedMasthead(doc, 'zh').sessionDates).toEqual({ text: '21 June–9 July 2021', lang: 'en' });
-    expect(localizedMasthead(doc, 'ru').session).toEqual({ text: 'Forty-seventh session', lang: 'en' });
+  it('words the session and its dates in every language, marked unconfirmed where not seen on a document', () => {
+    expect(localizedMasthead(doc, 'zh').session).toEqual({ text: '第四十七届会议', lang: 'zh', unconfirmed: true });
+    expect(localizedMasthead(doc, 'zh').sessionDates).toEqual({ text: '2021年6月21日至7月9日', lang: 'zh', unconfirmed: true });
+    expect(localizedMasthead(doc, 'ru').session).toEqual({ text: 'Сорок седьмая сессия', lang: 'ru', unconfirmed: true });
     expect(localizedMasthead(doc, 'ru').sessionDates).toEqual({ text: '21 июня — 9 июля 2021 года', lang: 'ru' });
     expect(localizedMasthead(doc, 'ar').sessionDates).toEqual({ text: '21 حزيران/يونيه - 9 تموز/يوليه 2021', lang: 'ar' });
+  });
+
+  it('falls back to English, marked English, for a name the registry lacks in that language', () => {
+    const organ = REGISTRY.organs.A!.name;
+    const ru = organ.ru;
+    delete organ.ru;
+    try {
+      expect(localizedMasthead(doc, 'ru').organ).toEqual({ text: 'General Assembly', lang: 'en' });
+    } finally {
+      organ.ru = ru;
+    }
   });
 
   it('names the version’s own language only on a translation', () => {
@@ -155,7 +166,7 @@ describe('renderLanguagePage', () => {
     expect(ar).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
     expect(tagAround(ar, 'Distr.: General')).toBe('<p lang="en" dir="ltr">');
     expect(tagAround(ar, 'Original: English')).toBe('<p class="original" lang="en" dir="ltr">');
-    expect(tagAround(ar, 'Forty-seventh session')).toBe('<p class="session" lang="en" dir="ltr">');
+    expect(tagAround(ar, 'الدورة السابعة والأربعون')).toBe('<p class="session">');
     expect(tagAround(ar, 'مجلس حقوق الإنسان')).toBe('<p class="body-name">');
     expect(ar).toContain('<p class="masthead-symbol" dir="ltr" itemprop="identifier">A/HRC/47/G/10</p>');
     // The English furniture keeps its language and direction.
@@ -170,11 +181,12 @@ describe('renderLanguagePage', () => {
     expect(mastheadLines(renderLanguagePage(french, 'fr'))).not.toContain('Français');
   });
 
-  it('marks English every masthead line whose wording is not known in the language', () => {
+  it('prints the Chinese masthead’s session lines in Chinese, the distribution block in English', () => {
     const zh = renderLanguagePage(doc, 'zh');
-    expect(tagAround(zh, 'Forty-seventh session')).toBe('<p class="session" lang="en">');
-    expect(tagAround(zh, '21 June–9 July 2021')).toBe('<p class="dates" lang="en">');
+    expect(tagAround(zh, '第四十七届会议')).toBe('<p class="session">');
+    expect(tagAround(zh, '2021年6月21日至7月9日')).toBe('<p class="dates">');
     expect(tagAround(zh, '议程项目4')).toBe('<p class="agenda-item">');
+    expect(tagAround(zh, 'Distr.: General')).toBe('<p lang="en">');
   });
 
   it('says the French cover is pending translation and links the original', () => {

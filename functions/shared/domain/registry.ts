@@ -2,10 +2,18 @@ import { z } from 'zod';
 import raw from './registry.json' with { type: 'json' };
 import { LANGUAGE_CODES, type Language } from './languages';
 import { formatPeriods } from './dates';
-import { ordinal } from './ordinals';
+import { sessionLine } from './masthead-wording/session-lines';
 
 /** The registry of organs, bodies, sessions, agenda items and series (registry.json), checked on load. */
-const Localized = z.partialRecord(z.enum(LANGUAGE_CODES), z.string().min(1));
+const Text = z.string().min(1).optional();
+/**
+ * A name or title per language. `unconfirmed` lists the languages whose wording was not seen on an
+ * issued document: printed all the same, as a default to correct here.
+ */
+const Localized = z.strictObject({
+  ar: Text, zh: Text, en: Text, fr: Text, ru: Text, es: Text,
+  unconfirmed: z.array(z.enum(LANGUAGE_CODES)).optional(),
+}).refine((l) => (l.unconfirmed ?? []).every((lang) => l[lang] !== undefined), { message: 'an unconfirmed language must have a wording' });
 const Period = z.object({ from: z.iso.date(), to: z.iso.date() });
 const Body = z.object({
   organ: z.string(),
@@ -62,8 +70,14 @@ export function sessionDates(b: BodyConfig, session: number): string | undefined
   return periods ? formatPeriods(periods) : undefined;
 }
 
+/** "Forty-seventh session": the English session line, for pages and lists in English. */
 export function sessionTitle(session: number): string {
-  return `${ordinal(session)} session`;
+  return sessionLine('en', { number: session }).text;
+}
+
+/** Whether a name or title in a language was seen on an issued document (no `unconfirmed` mark). */
+export function isConfirmed(text: LocalizedText, language: Language): boolean {
+  return !(text.unconfirmed ?? []).includes(language);
 }
 
 export function agendaItemTitle(b: BodyConfig, item: number, language: Language = 'en'): string | undefined {
