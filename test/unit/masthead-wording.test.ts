@@ -9,6 +9,7 @@ import { ordinalAr } from '#shared/domain/masthead-wording/ordinals-ar';
 import { numeralZh } from '#shared/domain/masthead-wording/numerals-zh';
 import { sessionLine } from '#shared/domain/masthead-wording/session-lines';
 import { dateIn, periodsIn } from '#shared/domain/masthead-wording/dates';
+import { REPRODUCED_AS_RECEIVED, reproducedAsReceived } from '../../functions/publish/footnotes';
 import { doc } from './publish-fixtures';
 
 /**
@@ -173,5 +174,21 @@ describe('localizedMasthead in the six languages (A/HRC/47/G/10)', () => {
         expect(localizedMasthead(doc(10, { agendaItem: item }), lang).agendaItemTitle?.lang).toBe(lang);
       }
     }
+  });
+});
+
+describe('the footnote on parts reproduced as received', () => {
+  it.each<[Language, boolean, boolean]>([
+    ['en', true, true], ['fr', true, false], ['es', false, false], ['ru', false, false], ['ar', false, false], ['zh', false, false],
+  ])('%s: one part confirmed %s, several confirmed %s', (lang, one, many) => {
+    expect([REPRODUCED_AS_RECEIVED[lang].source.one.confirmed, REPRODUCED_AS_RECEIVED[lang].source.many.confirmed]).toEqual([one, many]);
+  });
+
+  it('speaks of one annex or of several', () => {
+    expect(reproducedAsReceived('fr', 1)).toBe('L’annexe est reproduite telle qu’elle a été reçue, dans la langue de l’original seulement.');
+    expect(reproducedAsReceived('fr', 2)).toBe('Les annexes sont reproduites telles qu’elles ont été reçues, dans la langue de l’original seulement.');
+    expect(reproducedAsReceived('es', 2)).toBe('Los anexos se reproducen tal como se recibieron, únicamente en el idioma en que se presentaron.');
+    expect(reproducedAsReceived('ru', 2)).toMatch(/^Приложения воспроизводятся/);
+    expect(reproducedAsReceived('en', 2)).toBe(reproducedAsReceived('en', 1));
   });
 });

@@ -29,7 +29,7 @@ describe('the French version of A/HRC/47/G/10 as issued', () => {
   });
 
   it('carries the footnote on the annex as Circulate words it', () => {
-    labelled(REPRODUCED_AS_RECEIVED.fr, () => expect(issued).toContain(REPRODUCED_AS_RECEIVED.fr));
+    labelled(REPRODUCED_AS_RECEIVED.fr.one, () => expect(issued).toContain(REPRODUCED_AS_RECEIVED.fr.one));
   });
 
   it('is the note verbale whose English original is the example', () => {

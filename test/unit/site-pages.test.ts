@@ -207,11 +207,18 @@ describe('renderLanguagePage', () => {
   it('gives the annex reproduced as received the footnote in the page’s language', () => {
     expect(fr).toContain('<h3 id="annex">Annex<sup><a class="fn-ref" id="fnref-annex" href="#footnote-reproduced">');
     expect(fr).toContain('<strong>Reproduced as received:</strong> issued in English only');
-    expect(fr).toContain(`<p id="footnote-reproduced">* ${REPRODUCED_AS_RECEIVED.fr}</p>`);
-    expect(REPRODUCED_AS_RECEIVED.fr).toBe('L’annexe est reproduite telle qu’elle a été reçue, dans la langue de l’original seulement.');
-    expect(ar).toContain(`<p id="footnote-reproduced">* ${REPRODUCED_AS_RECEIVED.ar}</p>`);
+    expect(fr).toContain(`<p id="footnote-reproduced">* ${REPRODUCED_AS_RECEIVED.fr.one}</p>`);
+    expect(REPRODUCED_AS_RECEIVED.fr.one).toBe('L’annexe est reproduite telle qu’elle a été reçue, dans la langue de l’original seulement.');
+    expect(ar).toContain(`<p id="footnote-reproduced">* ${REPRODUCED_AS_RECEIVED.ar.one}</p>`);
     // The English version of an English original has no footnote: nothing is reproduced in it.
     expect(renderLanguagePage(doc, 'en')).not.toContain('footnote-reproduced"');
+  });
+
+  it('speaks of the annexes in the plural where two parts are reproduced as received', () => {
+    const ANNEX_2 = { ...ANNEX, name: 'annex-2.pdf', part: 'annex-2', path: 'A/HRC/47/G/10/annex-2.en.pdf' };
+    const page = renderLanguagePage(makeDoc({}, [COVER, ANNEX, ANNEX_2]), 'fr');
+    expect(page).toContain(`<p id="footnote-reproduced">* ${REPRODUCED_AS_RECEIVED.fr.many}</p>`);
+    expect(page).not.toContain(REPRODUCED_AS_RECEIVED.fr.one);
   });
 
   it('prints that version’s job number', () => {

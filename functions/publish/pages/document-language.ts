@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../html';
 import type { DocumentRecord, PublishedFile } from '#shared/domain/document';
 import { LANGUAGES, requireLanguage, type Language } from '#shared/domain/languages';
 import { documentHref } from '#shared/domain/site-paths';
-import { REPRODUCED_AS_RECEIVED } from '../footnotes';
+import { reproducedAsReceived } from '../footnotes';
 import type { RelatedDocument } from '../related';
 import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf } from './document-parts';
 import { documentPage } from './document-frame';
@@ -59,7 +59,7 @@ export function renderLanguagePage(doc: DocumentRecord, lang: Language, related:
     parts: parts.map((part, i) => versionOfPart(doc, part, i, lang)),
     footnotes: reproduced.length > 0 && html`<section class="footnotes" aria-labelledby="footnotes-heading">
 <h2 id="footnotes-heading" class="visually-hidden"${en}>Footnotes</h2>
-<p id="${FOOTNOTE_ID}">* ${REPRODUCED_AS_RECEIVED[lang]}</p>
+<p id="${FOOTNOTE_ID}">* ${reproducedAsReceived(lang, reproduced.length)}</p>
 <p class="backrefs"${en}>${footnoteBackrefs(doc, reproduced)}</p>
 </section>`,
     footer: html`<p><a href="${documentHref(doc.symbol)}">Every language version and file of ${doc.symbol}</a></p>`,

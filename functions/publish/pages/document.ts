@@ -2,7 +2,7 @@ import { attr, html, type SafeHtml } from '../html';
 import type { DocumentRecord } from '#shared/domain/document';
 import { LANGUAGES, LANGUAGE_CODES, type Language } from '#shared/domain/languages';
 import type { TranslationStatus } from '#shared/domain/schemas';
-import { REPRODUCED_AS_RECEIVED } from '../footnotes';
+import { reproducedAsReceived } from '../footnotes';
 import type { RelatedDocument } from '../related';
 import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf } from './document-parts';
 import { documentPage } from './document-frame';
@@ -66,7 +66,7 @@ export function renderDocumentPage(doc: DocumentRecord, related: readonly Relate
     partsHeading: 'Files and language versions',
     parts: parts.map((part, i) => partSection(doc, part, i)),
     footnotes: reproduced.length > 0 && html`<section class="footnotes" aria-label="Footnotes"${en}>
-<p id="${FOOTNOTE_ID}">* ${REPRODUCED_AS_RECEIVED.en}</p>
+<p id="${FOOTNOTE_ID}">* ${reproducedAsReceived('en', reproduced.length)}</p>
 <p class="backrefs">${footnoteBackrefs(doc, reproduced)}</p>
 </section>`,
     footer: html`<details class="job-numbers">
