@@ -89,7 +89,7 @@ describe('the SigV4 check of the emulators’ guard', () => {
       const url = await put();
       expect(await check(request(url.replace('1-cover.en', '2-annex.en')))).toMatchObject({ ok: false, reason: 'mismatch' });
       expect(await check(request(url.replace('circulate-intake', 'circulate-site')))).toMatchObject({ ok: false, reason: 'mismatch' });
-      expect(await check(request(url.replace(/X-Amz-Signature=[0-9a-f]/, 'X-Amz-Signature=g').replace('X-Amz-Signature=g', 'X-Amz-Signature=0')))).toMatchObject({ ok: false });
+      expect(await check(request(url.replace(/X-Amz-Signature=([0-9a-f])/, (_, d: string) => `X-Amz-Signature=${d === '0' ? '1' : '0'}`)))).toMatchObject({ ok: false });
     });
     it('is refused with another content type or length than it was signed for', async () => {
       const url = await put();
