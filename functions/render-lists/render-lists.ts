@@ -98,7 +98,7 @@ function renderOf(group: ListGroup, deps: RenderListsDeps): Render {
  * ends with the version where it began, then give the lease up. Answers the last version a render
  * recorded (undefined if none), and whether the lease was given up.
  */
-async function write(group: ListGroup, owner: string, taken: ListGroupState, deps: RenderListsDeps, timing: ListTiming, now: () => number): Promise<{ rendered?: number; released: boolean }> {
+async function write(group: ListGroup, owner: string, taken: ListGroupState, deps: RenderListsDeps, timing: ListTiming, now: () => number): Promise<{ rendered: number | undefined; released: boolean }> {
   const { store, files } = deps;
   const render = renderOf(group, deps);
   let state = taken;
@@ -111,11 +111,11 @@ async function write(group: ListGroup, owner: string, taken: ListGroupState, dep
     const objects = await render(state);
     await Promise.all(objects.map((o) => files.putPage(o.path, o.body, o.contentType)));
     const after = await store.recordRender(group, owner, state.version, now() + timing.leaseMs);
-    if (!after) return { ...(rendered !== undefined ? { rendered } : {}), released: false };
+    if (!after) return { rendered, released: false };
     rendered = state.version;
     if (after.version === state.version && (await store.finishRender(group, owner, state.pending, state.version))) return { rendered, released: true };
   }
-  return { ...(rendered !== undefined ? { rendered } : {}), released: false };
+  return { rendered, released: false };
 }
 
 /** Waits until the group's renders include `wanted`, being its writer whenever its lease is free. False when the budget ran out. */
@@ -130,7 +130,7 @@ async function listedIn(group: ListGroup, wanted: number, deps: RenderListsDeps,
     const free = !state.lease || state.lease.until < now();
     const taken = free ? await deps.store.takeLease(group, owner, now() + timing.leaseMs, now()) : undefined;
     if (taken) {
-      let done: Awaited<ReturnType<typeof write>> = { released: false };
+      let done: Awaited<ReturnType<typeof write>> = { rendered: undefined, released: false };
       try {
         done = await write(group, owner, taken, deps, timing, now);
       } finally {

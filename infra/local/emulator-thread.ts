@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startDynamoDB, startS3, type S3ObjectEvent } from './emulators';
-import { wireFaultPlan, type WireFaults } from './wire-faults';
+import { wireFaultPlan, type WireFaultCounts, type WireFaults } from './wire-faults';
 
 /**
  * One emulator of the embedded stack (DynamoDB or S3), with its guard, in a worker thread of its
@@ -18,7 +18,7 @@ export type EmulatorThreadMessage =
   | { type: 'ready'; endpoint: string }
   | { type: 'failed'; message: string }
   | { type: 'event'; event: S3ObjectEvent }
-  | { type: 'counts'; id: number; counts: ReturnType<ReturnType<typeof wireFaultPlan>['counts']> }
+  | { type: 'counts'; id: number; counts: WireFaultCounts }
   | { type: 'closed' };
 
 const port = parentPort;

@@ -143,8 +143,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
   // receives running at once would both read and copy every file (receive is idempotent, so this
   // only saves the work; in AWS, concurrent invocations are possible and as harmless).
   const receiving = new Map<string, Promise<unknown>>();
-  const receiveInTurn = (event: S3Event): Promise<unknown> => {
-    const ids = [...new Set(event.Records.map((r) => submissionIdOfKey(decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '))) ?? ''))];
+  const receiveInTurn = (ids: readonly string[], event: S3Event): Promise<unknown> => {
     const before = Promise.allSettled(ids.map((id) => receiving.get(id)));
     const run = before.then(() => receiveAsLambdaRetries(receive!, event));
     for (const id of ids) receiving.set(id, run);
@@ -158,7 +157,8 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions): Promise<Em
     const s3Event = {
       Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+') } } })),
     } as unknown as S3Event;
-    track(receiveInTurn(s3Event)).catch((e: unknown) => console.error('circulate: receive failed', e));
+    const ids = [...new Set(records.map((r) => submissionIdOfKey(r.s3.object.key) ?? ''))];
+    track(receiveInTurn(ids, s3Event)).catch((e: unknown) => console.error('circulate: receive failed', e));
   };
 
   // Each emulator (with its guard, and its half of the test's wire faults) in a thread of its own.

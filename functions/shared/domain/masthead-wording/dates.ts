@@ -1,11 +1,11 @@
 import type { Language } from '../languages';
-import { formatDate, formatPeriods } from '../dates';
 import type { Worded } from './source';
 
 /**
- * Dates and session periods as each language's mastheads print them. English is `../dates.ts`; the
- * other five follow one pattern: a period within a year without its year, the year once after all
- * the periods of one year (before them in Chinese), full dates for a period across years.
+ * Dates and session periods as each language's mastheads print them (`../dates.ts` gives the
+ * English ones to the rest of the code). All six follow one pattern: a period within a year
+ * without its year, the year once after all the periods of one year (before them in Chinese),
+ * full dates for a period across years.
  */
 export interface Period {
   from: string;
@@ -40,6 +40,7 @@ const day = (iso: string): Day => {
   return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
 };
 
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const ES_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 // Genitive: "21 июня".
@@ -48,6 +49,7 @@ const RU_MONTHS = ['января', 'февраля', 'марта', 'апреля
 const AR_MONTHS = ['كانون الثاني/يناير', 'شباط/فبراير', 'آذار/مارس', 'نيسان/أبريل', 'أيار/مايو', 'حزيران/يونيه', 'تموز/يوليه',
   'آب/أغسطس', 'أيلول/سبتمبر', 'تشرين الأول/أكتوبر', 'تشرين الثاني/نوفمبر', 'كانون الأول/ديسمبر'];
 
+const enDate = (a: Day) => `${a.d} ${EN_MONTHS[a.m - 1]}`;
 const frDay = (d: number) => (d === 1 ? '1er' : String(d));
 const frDate = (a: Day) => `${frDay(a.d)} ${FR_MONTHS[a.m - 1]}`;
 const esDate = (a: Day) => `${a.d} de ${ES_MONTHS[a.m - 1]}`;
@@ -55,7 +57,17 @@ const ruDate = (a: Day) => `${a.d} ${RU_MONTHS[a.m - 1]}`;
 const arDate = (a: Day) => `${a.d} ${AR_MONTHS[a.m - 1]}`;
 const zhDate = (a: Day) => `${a.m}月${a.d}日`;
 
-const STYLES: Record<Exclude<Language, 'en'>, DateStyle> = {
+const STYLES: Record<Language, DateStyle> = {
+  // "18 June 2021", "21 June–9 July 2021" (A/HRC/47/G/10), "15–23 June 2020", "24 February–13 March and 15–23 June 2020".
+  // Across years not seen.
+  en: {
+    date: (a) => `${enDate(a)} ${a.y}`,
+    withinYear: (a, b) => (a.m === b.m ? `${a.d}–${enDate(b)}` : `${enDate(a)}–${enDate(b)}`),
+    inYear: (t, y) => `${t} ${y}`,
+    acrossYears: (a, b) => `${enDate(a)} ${a.y}–${enDate(b)} ${b.y}`,
+    and: ' and ',
+    seen: ['one-month', 'two-months', 'split'],
+  },
   // "21 juin-9 juillet 2021" (A/HRC/47/G/10-F), "24 février-13 mars et 15-23 juin 2020": a hyphen, no spaces.
   fr: {
     date: (a) => `${frDate(a)} ${a.y}`,
@@ -103,9 +115,6 @@ const STYLES: Record<Exclude<Language, 'en'>, DateStyle> = {
   },
 };
 
-/** English shapes seen: two months (A/HRC/47/G/10), split periods with one month in them; across years not seen. */
-const ENGLISH_SEEN: readonly Shape[] = ['one-month', 'two-months', 'split'];
-
 export function shapesOf(periods: readonly Period[]): Shape[] {
   const shapes = new Set<Shape>(periods.length > 1 ? ['split'] : []);
   for (const p of periods) {
@@ -118,10 +127,8 @@ export function shapesOf(periods: readonly Period[]): Shape[] {
 
 /** A session's dates in a language, confirmed where every shape in them was seen in that language. */
 export function periodsIn(lang: Language, periods: readonly Period[]): Worded {
-  const seenShapes = lang === 'en' ? ENGLISH_SEEN : STYLES[lang].seen;
-  const confirmed = shapesOf(periods).every((s) => seenShapes.includes(s));
-  if (lang === 'en') return { text: formatPeriods(periods), confirmed };
   const s = STYLES[lang];
+  const confirmed = shapesOf(periods).every((shape) => s.seen.includes(shape));
   const days = periods.map((p) => ({ a: day(p.from), b: day(p.to) }));
   const years = new Set(days.flatMap(({ a, b }) => [a.y, b.y]));
   const text = years.size === 1
@@ -132,5 +139,5 @@ export function periodsIn(lang: Language, periods: readonly Period[]): Worded {
 
 /** A day ("18 juin 2021", "18 de junio de 2021"), as the masthead date and dated notes print it. */
 export function dateIn(lang: Language, iso: string): string {
-  return lang === 'en' ? formatDate(iso) : STYLES[lang].date(day(iso));
+  return STYLES[lang].date(day(iso));
 }
