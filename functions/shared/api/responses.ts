@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentRecord, Masthead, PublishedFile } from '../domain/document';
 import { Issue } from '../domain/issues';
-import { FileDeclaration, HistoryEntry, Language, SeriesHistoryEntry, Status, SubmissionRecord, TranslationTable } from '../domain/schemas';
+import { FileDeclaration, HistoryEntry, Language, SeriesHistoryEntry, Status, SubmissionRecord, TranslationOf, TranslationTable } from '../domain/schemas';
 
 /**
  * What the API answers, route by route (docs/architecture.md#api-routes): the views produce these
@@ -49,6 +49,8 @@ export const SubmissionView = z.object({
   translations: TranslationTable.nullable(),
   history: z.array(HistoryEntry),
   error: Failure.nullable(),
+  /** The document and language it translates, when the submission is a translation (POST /api/translations/{symbol+}). */
+  translation: TranslationOf.nullable().default(null),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 

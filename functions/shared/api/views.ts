@@ -22,6 +22,7 @@ export function submissionView(r: SubmissionRecord, siteUrl: string): Submission
     translations: r.translations ?? null,
     history: r.history,
     error: r.error ? { code: r.error.error, message: r.error.cause } : null,
+    translation: r.translation ?? null,
   };
 }
 

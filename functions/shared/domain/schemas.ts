@@ -28,7 +28,7 @@ export type Status = z.infer<typeof Status>;
  * (`annex\u202Efdp.exe` shows as `annexexe.pdf`), have no place in a submitted string.
  */
 const HIDDEN_CHARACTERS = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
   .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control characters or direction overrides');
 
 /** A note is dated on a real day, not before the United Nations existed, and not after today (a day's grace for time zones). */
@@ -44,8 +44,11 @@ export const SUBMISSION_LIMITS = { fileName: 255, sender: 500, addressee: 500, t
 /** `cover`, `annex`, `annex-2` … `annex-99`. */
 export const PART_PATTERN = /^(cover|annex(-[1-9][0-9]?)?)$/;
 
+/** A file's name as submitted: kept as metadata, never used as a key. */
+export const fileName = text(SUBMISSION_LIMITS.fileName).refine((s) => !/[/\\]/.test(s), 'must be a file name without a folder (no / or \\)');
+
 export const FileDeclaration = z.strictObject({
-  name: text(SUBMISSION_LIMITS.fileName).refine((s) => !/[/\\]/.test(s), 'must be a file name without a folder (no / or \\)'),
+  name: fileName,
   part: z.string().regex(PART_PATTERN, 'must be "cover", "annex" or "annex-N"'),
   language: Language,
   translate: z.boolean().default(true),
@@ -125,6 +128,10 @@ export type TranslationTable = z.infer<typeof TranslationTable>;
 export const JobNumbers = z.record(Language, z.object({ internal: z.string(), printed: z.string() }));
 export type JobNumbers = z.infer<typeof JobNumbers>;
 
+/** What a submission that is a translation says of itself: the document it translates, and the language. */
+export const TranslationOf = z.object({ of: z.string(), language: Language });
+export type TranslationOf = z.infer<typeof TranslationOf>;
+
 export const SubmissionRecord = z.object({
   id: z.string(),
   status: Status,
@@ -140,6 +147,8 @@ export const SubmissionRecord = z.object({
   error: z.object({ error: z.string(), cause: z.string() }).optional(),
   /** The name of the execution last started for it, when not its id (a resume or a redrive starts one under a new name). */
   execution: z.string().optional(),
+  /** Set when the submission is a language version of a published document (functions/create-translation). */
+  translation: TranslationOf.optional(),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 
