@@ -9,6 +9,9 @@ export const STEP_FUNCTIONS = {
   TagTranslationStatus: 'tag-translation-status',
   Publish: 'publish',
   RenderLists: 'render-lists',
+  // The translation path: a language version of a published document, arriving later.
+  TagTranslation: 'tag-translation',
+  PublishTranslation: 'publish-translation',
   MarkFailed: 'mark-failed',
 } as const;
 
@@ -24,6 +27,8 @@ export const STEP_TIMEOUT_SECONDS: Record<StepState, number> = {
   // Not longer than a list writer's lease (LIST_TIMING.leaseMs, checked by test/unit/render-lists):
   // a writer is dead before another can take its lease.
   RenderLists: 60,
+  TagTranslation: 30,
+  PublishTranslation: 120,
   MarkFailed: 30,
 };
 
@@ -41,6 +46,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/submissions', fn: 'list-submissions', staff: true },
   { method: 'GET', path: '/api/submissions/{id}', fn: 'get-submission', staff: true },
   { method: 'POST', path: '/api/submissions/{id}/redrive', fn: 'redrive-submission', staff: true },
+  // Not under /api/documents/{symbol+}: a greedy parameter takes the rest of the path.
+  { method: 'POST', path: '/api/translations/{symbol+}', fn: 'create-translation', staff: true },
   { method: 'GET', path: '/api/documents/{symbol+}', fn: 'get-document', staff: false },
   { method: 'GET', path: '/api/sessions/{body}/{session}/documents', fn: 'list-session-documents', staff: false },
   { method: 'POST', path: '/api/admin/series-start', fn: 'set-series-start', staff: true },

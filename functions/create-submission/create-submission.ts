@@ -1,6 +1,6 @@
 import type { Files } from '#shared/adapters/files';
 import { intakeKey } from '#shared/adapters/files';
-import { BadRequest } from '#shared/domain/errors';
+import { refuseOversized } from '#shared/domain/file-limits';
 import { parseOrBadRequest } from '#shared/handlers/http';
 import { SubmissionInput, type SubmissionRecord } from '#shared/domain/schemas';
 import type { Clock, SubmissionStore } from '#shared/adapters/store';
@@ -20,11 +20,7 @@ export interface CreateSubmissionDeps {
 /** Records a new submission awaiting its files and hands out one presigned upload per declared file. */
 export async function createSubmission(body: unknown, deps: CreateSubmissionDeps): Promise<CreatedSubmission> {
   const input = parseOrBadRequest(SubmissionInput, body, 'The submission');
-  input.files.forEach((f, i) => {
-    if (f.size > deps.maxFileSize) {
-      throw new BadRequest(`files[${i}].size: ${f.name} is ${f.size} bytes; the limit is ${deps.maxFileSize} bytes`, [{ path: `files[${i}].size`, message: `must be at most ${deps.maxFileSize} bytes` }]);
-    }
-  });
+  refuseOversized(input.files, deps.maxFileSize);
   const id = deps.newId();
   const at = deps.store.now();
   const record: SubmissionRecord = {

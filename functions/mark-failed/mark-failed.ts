@@ -43,7 +43,9 @@ export function ownObjects(record: Pick<SubmissionRecord, 'submission'>, symbol:
  * a no-op, so this runs whether or not Publish got as far as writing them.
  */
 async function takeOffSite(record: SubmissionRecord, site: SiteCleanup): Promise<void> {
-  if (record.status !== 'TAGGED' || !record.symbol) return;
+  // A translation's document is published: its pages stay; the files it copied are linked from
+  // nowhere until the document record names them, and a redrive writes them again.
+  if (record.status !== 'TAGGED' || !record.symbol || record.translation) return;
   const { symbols } = await site.store.sessionState(record.submission.body, record.submission.session);
   if (symbols.includes(record.symbol)) return;
   await site.files.removeFromSite(ownObjects(record, record.symbol));

@@ -1,8 +1,9 @@
-import type { DocumentRecord } from '#shared/domain/document';
+import { titleIn, type DocumentRecord } from '#shared/domain/document';
+import { LANGUAGES, type Language } from '#shared/domain/languages';
 import { formatDate } from '#shared/domain/dates';
 import { agendaItemTitle } from '#shared/domain/registry';
-import { HOME_PAGE_PATH, SITE_FEED_PATH, absolute, documentPath } from '#shared/domain/site-paths';
-import { byLatest, updatedAt } from './order';
+import { HOME_PAGE_PATH, SITE_FEED_PATH, absolute, documentLanguagePath, documentPath } from '#shared/domain/site-paths';
+
 import { SITE_NAME } from './pages/layout';
 import { requireBody, requireSession, sessionFeedPath, sessionLabel, sessionPagePath } from './sessions';
 import { el, xmlDocument } from './xml';
@@ -27,18 +28,40 @@ function summary(d: DocumentRecord): string {
   return `Sender: ${d.sender}. Dated: ${formatDate(d.dated)}. ${agendaItem(d)}.`;
 }
 
-function entry(d: DocumentRecord, siteUrl: string) {
-  const url = absolute(siteUrl, documentPath(d.symbol));
-  const lang = d.originalLanguage === 'en' ? undefined : d.originalLanguage;
+/**
+ * What a feed announces: a document's publication, or a language version of it issued later
+ * ("French version issued"), each an entry of its own at its own time.
+ */
+interface Issue {
+  document: DocumentRecord;
+  /** The language version issued later; none for the document's publication. */
+  version?: Language;
+  at: string;
+}
+
+/** A document's publication and each language version issued since. */
+function issuesOf(d: DocumentRecord): Issue[] {
+  const later = Object.entries(d.issued ?? {}).map(([lang, i]) => ({ document: d, version: lang as Language, at: i.at }));
+  return [{ document: d, at: d.publishedAt }, ...later];
+}
+
+const latestFirst = (a: Issue, b: Issue) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)
+  || a.document.symbol.localeCompare(b.document.symbol) || (a.version ?? '').localeCompare(b.version ?? '');
+
+function entry({ document: d, version, at }: Issue, siteUrl: string) {
+  const url = absolute(siteUrl, version ? documentLanguagePath(d.symbol, version) : documentPath(d.symbol));
+  const title = titleIn(d, version ?? d.originalLanguage);
+  const lang = title.lang === 'en' ? undefined : title.lang;
   return el('entry', {},
     el('id', {}, url),
-    el('title', { 'xml:lang': lang }, `${d.symbol} — ${d.title}`),
-    el('updated', {}, updatedAt(d)),
-    el('published', {}, d.publishedAt),
-    el('link', { rel: 'alternate', type: 'text/html', href: url }),
-    el('author', {}, el('name', { 'xml:lang': lang }, d.sender)),
+    el('title', { 'xml:lang': lang }, version ? `${d.symbol} — ${LANGUAGES[version].name} version issued: ${title.text}` : `${d.symbol} — ${title.text}`),
+    el('updated', {}, at),
+    el('published', {}, at),
+    el('link', { rel: 'alternate', type: 'text/html', href: url, hreflang: version }),
+    el('author', {}, el('name', { 'xml:lang': d.originalLanguage === 'en' ? undefined : d.originalLanguage }, d.sender)),
     el('category', { term: `agenda-item-${d.agendaItem}`, label: agendaItem(d) }),
-    el('summary', {}, summary(d)));
+    version && el('category', { term: `version-${version}`, label: `${LANGUAGES[version].name} version issued` }),
+    el('summary', {}, version ? `${LANGUAGES[version].name} version issued. ${summary(d)}` : summary(d)));
 }
 
 interface Feed {
@@ -52,11 +75,11 @@ interface Feed {
 
 function renderFeed(f: Feed, siteUrl: string): string {
   const self = absolute(siteUrl, f.path);
-  const entries = [...f.documents].sort(byLatest).slice(0, FEED_ENTRIES);
+  const entries = f.documents.flatMap(issuesOf).sort(latestFirst).slice(0, FEED_ENTRIES);
   return xmlDocument(el('feed', { xmlns: ATOM, 'xml:lang': 'en' },
     el('id', {}, self),
     el('title', {}, f.title),
-    el('updated', {}, entries[0] ? updatedAt(entries[0]) : NEVER),
+    el('updated', {}, entries[0]?.at ?? NEVER),
     el('link', { rel: 'self', type: 'application/atom+xml', href: self }),
     el('link', { rel: 'alternate', type: 'text/html', href: absolute(siteUrl, f.pagePath) }),
     el('author', {}, el('name', {}, PUBLISHER)),

@@ -6,6 +6,7 @@ import { publishedFilePath } from '#shared/adapters/files';
 import { body as bodyOf } from '#shared/domain/registry';
 import type { Clock, DocumentStore, SiteStateStore, SubmissionStore } from '#shared/adapters/store';
 import { parseSymbol } from '#shared/domain/symbols';
+import { fileTags } from '#shared/domain/translation-status';
 import { relatedDocuments, relatedSymbols } from './related';
 import { documentPages } from './site-objects';
 
@@ -50,7 +51,7 @@ export async function publish(submissionId: string, deps: PublishDeps): Promise<
   // The verified copies, each re-checked as it is copied (VerifiedFileMismatch ends the submission
   // FAILED); one at a time, since each passes through memory.
   const published = s.files.map((f) => ({ file: f, path: publishedFilePath(symbol, f) }));
-  for (const { file, path } of published) await files.publishFile(file, path);
+  for (const { file, path } of published) await files.publishFile(file, path, fileTags(symbol, file, record.translations));
 
   const document: DocumentRecord = {
     symbol,

@@ -3,7 +3,7 @@ import { executionArn, startExecution, type ExecutionStarter } from '#shared/ada
 import type { RedrivenSubmission } from '#shared/api/responses';
 import { submissionView } from '#shared/api/views';
 import { BadRequest, Conflict, NotFound } from '#shared/domain/errors';
-import { UNFINISHED_STATUSES, type SubmissionRecord, type UnfinishedStatus } from '#shared/domain/schemas';
+import { redriveTarget } from '#shared/domain/redrive';
 
 const SUBMISSION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -13,13 +13,6 @@ export interface RedriveDeps {
   stateMachineArn: string;
   siteUrl: string;
   clock: () => Date;
-}
-
-/** The status a FAILED submission had when it failed: the last history entry before its last FAILED one. */
-export function statusBeforeFailure(record: Pick<SubmissionRecord, 'history'>): UnfinishedStatus | undefined {
-  const failedAt = record.history.findLastIndex((h) => h.status === 'FAILED');
-  const before = record.history.slice(0, Math.max(failedAt, 0)).findLast((h) => h.status !== 'FAILED');
-  return UNFINISHED_STATUSES.find((s) => s === before?.status);
 }
 
 /**
@@ -41,8 +34,8 @@ export async function redriveSubmission(id: string, by: string, deps: RedriveDep
   if (record.status !== 'FAILED') {
     throw new Conflict(`Submission ${id} is ${record.status}; only a FAILED submission can be redriven`);
   }
-  const back = statusBeforeFailure(record);
-  if (!record.symbol || !back || back === 'AWAITING_UPLOAD' || back === 'RECEIVED') {
+  const back = redriveTarget(record);
+  if (!back) {
     throw new Conflict(`Submission ${id} failed before it had a symbol: there is nothing to finish; fix what failed and submit it again`);
   }
   const failure = record.error ? `${record.error.error}: ${record.error.cause}` : 'its failure';

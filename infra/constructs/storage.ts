@@ -1,3 +1,4 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
@@ -99,6 +100,15 @@ export class Storage extends Construct {
   grantIntakeUpload(fn: CirculateFunction): void {
     fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
     this.intakeBucket.grantPut(fn, `${INTAKE_PREFIX}*`);
+  }
+
+  /** Tags on uploads and verified copies (their translation status), nothing else of them. */
+  grantIntakeTag(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    fn.addToRolePolicy(new PolicyStatement({
+      actions: ['s3:PutObjectTagging', 's3:PutObjectVersionTagging'],
+      resources: [INTAKE_PREFIX, VERIFIED_PREFIX].map((prefix) => this.intakeBucket.arnForObjects(`${prefix}*`)),
+    }));
   }
 
   /** Read, list and delete (every version) of uploads and verified copies: to expire submissions whose files never all arrived. */

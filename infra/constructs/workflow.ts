@@ -22,7 +22,10 @@ const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) =
   // receive has already checked the files; Register only records the submission as received.
   Register: (s, fn) => s.grantTableReadWrite(fn),
   AssignSymbol: (s, fn) => s.grantTableReadWrite(fn),
-  TagTranslationStatus: (s, fn) => s.grantTableReadWrite(fn),
+  TagTranslationStatus: (s, fn) => {
+    s.grantTableReadWrite(fn);
+    s.grantIntakeTag(fn);
+  },
   Publish: (s, fn) => {
     s.grantTableReadWrite(fn);
     // The verified copies only: what receive checked, not what the upload key holds now.
@@ -32,6 +35,15 @@ const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) =
   // The lists only: it reads the document records and writes pages, never a file.
   RenderLists: (s, fn) => {
     s.grantTableReadWrite(fn);
+    s.grantSitePublish(fn);
+  },
+  TagTranslation: (s, fn) => {
+    s.grantTableReadWrite(fn);
+    s.grantIntakeTag(fn);
+  },
+  PublishTranslation: (s, fn) => {
+    s.grantTableReadWrite(fn);
+    s.grantVerifiedRead(fn);
     s.grantSitePublish(fn);
   },
   MarkFailed: (s, fn) => {

@@ -113,11 +113,11 @@ describe('the state machine', () => {
 
   it('runs Register → AssignSymbol → TagTranslationStatus → Publish → RenderLists and ends', () => {
     const order: string[] = [];
-    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state].Next) {
+    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state].Next ?? definition.States[state].Default) {
       order.push(state);
       if (definition.States[state].End) break;
     }
-    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
+    expect(order).toEqual(['Register', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
   });
 
   it('retries every step on Lambda service errors and sends any other failure to MarkFailed', () => {
@@ -197,7 +197,7 @@ describe('the functions', () => {
 
   it('grants least privilege: only publish and render-lists write the site, only receive, resume-stalled and the redrive route start executions, public routes only read', () => {
     const writers = ALL_FUNCTIONS.filter((n) => actionsOf(n).some((a) => a.startsWith('s3:PutObject')) && environmentOf(n)[ENV.siteBucket]);
-    expect(writers).toEqual(['publish', 'render-lists']);
+    expect(writers).toEqual(['publish', 'render-lists', 'publish-translation']);
     expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:StartExecution')).sort()).toEqual([RECEIVE_FUNCTION, 'redrive-submission', SCHEDULED_FUNCTIONS.ResumeStalled].sort());
     for (const route of ROUTES.filter((r) => r.method === 'GET')) {
       const actions = actionsOf(route.fn);

@@ -22,15 +22,29 @@ describe('state-machines/circulate.asl.json', () => {
     expect(isValid).toBe(true);
   });
 
-  it('runs Register, AssignSymbol, TagTranslationStatus, Publish, RenderLists in that order', () => {
+  /** The states a run goes through from Register when Route chooses `flow`. */
+  function path(flow: string): string[] {
     const order: string[] = [];
-    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next) order.push(state);
-    expect(order).toEqual(['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
+    for (let state: string | undefined = definition.StartAt; state; ) {
+      order.push(state);
+      const s = definition.States[state] as { Next?: string; Choices?: { StringEquals: string; Next: string }[]; Default?: string } | undefined;
+      state = s?.Choices ? (s.Choices.find((c) => c.StringEquals === flow)?.Next ?? s.Default) : s?.Next;
+    }
+    return order;
+  }
+
+  it('runs Register, AssignSymbol, TagTranslationStatus, Publish, RenderLists in that order for a new document', () => {
+    expect(path('document')).toEqual(['Register', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
     expect(definition.States.RenderLists?.End).toBe(true);
   });
 
+  it('takes a translation from Register to TagTranslation, PublishTranslation and the same RenderLists', () => {
+    expect(path('translation')).toEqual(['Register', 'Route', 'TagTranslation', 'PublishTranslation', 'RenderLists']);
+    expect((definition.States.Register as { ResultSelector?: unknown } | undefined)?.ResultSelector).toMatchObject({ 'flow.$': '$.Payload.flow' });
+  });
+
   it('retries every step but MarkFailed on every transient fault (all are idempotent), with backoff and jitter', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
       const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('States.Timeout'));
       labelled(state, () => expect(retry?.ErrorEquals).toEqual([...TRANSIENT_ERRORS]));
       expect(retry?.BackoffRate).toBeGreaterThan(1);
@@ -45,7 +59,7 @@ describe('state-machines/circulate.asl.json', () => {
   });
 
   it('retries Lambda service errors and throttling with backoff and jitter on every step', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
       const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('Lambda.TooManyRequestsException'));
       expect(retry?.ErrorEquals).toEqual(expect.arrayContaining(LAMBDA_ERRORS));
       expect(retry?.BackoffRate).toBeGreaterThan(1);
@@ -54,7 +68,7 @@ describe('state-machines/circulate.asl.json', () => {
   });
 
   it('sends any step failure to MarkFailed, then to a Fail state', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
+    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
       expect(definition.States[state]?.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'MarkFailed' })]);
     }
     expect(definition.States.MarkFailed?.Next).toBe('Failed');

@@ -261,8 +261,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * the declaration as the real one does — missing, size, sha256, then the type told from the bytes —
  * and names the file by its submitted name; `keepVerified` copies the bytes it checked.
  */
-export class FakeFiles implements Pick<Files, 'check' | 'isVerified' | 'keepVerified' | 'uploadedKeys' | 'verifiedKeys' | 'deleteUpload' | 'presignUpload'> {
+export class FakeFiles implements Pick<Files, 'check' | 'isVerified' | 'keepVerified' | 'uploadedKeys' | 'verifiedKeys' | 'deleteUpload' | 'presignUpload' | 'tagStored'> {
   readonly objects = new Map<string, Uint8Array>();
+  /** key → its tags, as tagStored set them on the upload and its verified copy. */
+  readonly tags = new Map<string, Record<string, string>>();
   readonly presigned: { key: string; expiresIn: number }[] = [];
   readonly deleted: string[] = [];
   readonly checked: string[] = [];
@@ -280,6 +282,13 @@ export class FakeFiles implements Pick<Files, 'check' | 'isVerified' | 'keepVeri
   check = async (file: StoredFile): Promise<FileCheck> => {
     this.checked.push(file.key);
     return this.judge(file, this.objects.get(file.key));
+  };
+
+  tagStored = async (file: StoredFile, tags: Record<string, string>) => {
+    for (const key of [file.key, verifiedKey(file)]) {
+      if (!this.objects.has(key)) throw new Error(`NoSuchKey: ${key}`);
+      this.tags.set(key, tags);
+    }
   };
 
   isVerified = async (file: StoredFile) => this.objects.get(verifiedKey(file))?.length === file.size;

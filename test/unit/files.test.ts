@@ -1,4 +1,4 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { createS3Client } from '../../infra/local/s3-client';
 import { sha256, utf8 } from '../support/files';
 
 const BUCKETS = { intake: 'intake', site: 'site' };
+const TAGS = { symbol: 'A/HRC/47/G/1', language: 'en', part: 'annex', 'translation-status': 'original' };
 const ORIGINAL = utf8('Annex: statement of the Ministry of Foreign Affairs.\n');
 const OTHER = utf8('Annex: statement of the Ministry of Foreign Affairz.\n');
 
@@ -59,8 +60,22 @@ describe('files: the verified copy', () => {
     expect(verifiedKey(file)).toBe(file.key.replace(/^submissions\//, 'verified/'));
     expect(await files.isVerified(file)).toBe(true);
     await put(file.key, OTHER);
-    await files.publishFile(file, 'A/HRC/47/G/1/annex.en.txt');
+    await files.publishFile(file, 'A/HRC/47/G/1/annex.en.txt', TAGS);
     expect(sha256(await bytesOf(BUCKETS.site, 'A/HRC/47/G/1/annex.en.txt'))).toBe(file.sha256);
+  });
+
+  it('tags the published copy, the upload and the verified copy with what the file is', async () => {
+    const file = await uploaded();
+    await files.keepVerified(file);
+    await files.tagStored(file, TAGS);
+    await files.publishFile(file, 'A/HRC/47/G/4/annex.en.txt', TAGS);
+    for (const [bucket, key] of [[BUCKETS.intake, file.key], [BUCKETS.intake, verifiedKey(file)], [BUCKETS.site, 'A/HRC/47/G/4/annex.en.txt']] as const) {
+      const { TagSet } = await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }));
+      expect(Object.fromEntries((TagSet ?? []).map((t) => [t.Key, t.Value]))).toEqual(TAGS);
+    }
+    await files.tagPublished('A/HRC/47/G/4/annex.en.txt', { ...TAGS, 'translation-status': 'translated' });
+    const { TagSet } = await s3.send(new GetObjectTaggingCommand({ Bucket: BUCKETS.site, Key: 'A/HRC/47/G/4/annex.en.txt' }));
+    expect(TagSet?.find((t) => t.Key === 'translation-status')?.Value).toBe('translated');
   });
 
   it('keeps nothing of an upload that fails its check', async () => {
@@ -73,7 +88,7 @@ describe('files: the verified copy', () => {
     const file = await uploaded();
     await files.keepVerified(file);
     await put(verifiedKey(file), OTHER);
-    const publishing = files.publishFile(file, 'A/HRC/47/G/2/annex.en.txt');
+    const publishing = files.publishFile(file, 'A/HRC/47/G/2/annex.en.txt', TAGS);
     await expect(publishing).rejects.toBeInstanceOf(VerifiedFileMismatch);
     await expect(publishing).rejects.toThrow(/^annex\.txt does not match its sha256.*refusing to publish/);
     expect(await siteKeys('A/HRC/47/G/2/')).toEqual([]);
@@ -81,7 +96,7 @@ describe('files: the verified copy', () => {
 
   it('refuses to publish a file that has no verified copy, rather than the upload', async () => {
     const file = await uploaded();
-    await expect(files.publishFile(file, 'A/HRC/47/G/3/annex.en.txt')).rejects.toThrow(/^annex\.txt has no verified copy/);
+    await expect(files.publishFile(file, 'A/HRC/47/G/3/annex.en.txt', TAGS)).rejects.toThrow(/^annex\.txt has no verified copy/);
     expect(await siteKeys('A/HRC/47/G/3/')).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { redriveSubmission, statusBeforeFailure } from '../../functions/redrive-submission/redrive-submission';
+import { redriveSubmission } from '../../functions/redrive-submission/redrive-submission';
+import { statusBeforeFailure } from '#shared/domain/redrive';
 import { BadRequest, Conflict, NotFound } from '#shared/domain/errors';
 import type { HistoryEntry, Status, SubmissionRecord } from '#shared/domain/schemas';
 import { resumeStalled } from '../../functions/resume-stalled/resume-stalled';

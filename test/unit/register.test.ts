@@ -39,7 +39,7 @@ describe('Register', () => {
 
   it('hands the next step the submission id, and nothing else', async () => {
     const { store, id } = setup();
-    expect(await register(id, store)).toEqual({ submissionId: id });
+    expect(await register(id, store)).toEqual({ submissionId: id, flow: 'document' });
   });
 
   it('keeps the rest of the record as it was', async () => {
@@ -56,7 +56,7 @@ describe('Register', () => {
     await register(id, store);
     const first = store.peek(id);
     clock.advance(60_000);
-    expect(await register(id, store)).toEqual({ submissionId: id });
+    expect(await register(id, store)).toEqual({ submissionId: id, flow: 'document' });
     expect(store.peek(id)).toEqual(first);
     expect(store.peek(id)?.history.filter((h) => h.status === 'RECEIVED')).toHaveLength(1);
     expect(store.writes).toEqual(['transition:RECEIVED']);

@@ -1,5 +1,5 @@
 import { attr, html, type Html, type SafeHtml } from '../html';
-import type { DocumentRecord } from '#shared/domain/document';
+import { titleIn, type DocumentRecord } from '#shared/domain/document';
 import { LANGUAGES, LANGUAGE_CODES, type Language } from '#shared/domain/languages';
 import { documentHref, documentLanguageHref } from '#shared/domain/site-paths';
 import type { RelatedDocument } from '../related';
@@ -74,11 +74,13 @@ export function documentPage(doc: DocumentRecord, p: DocumentPage): string {
   // The page of all versions is in the document's language, with the masthead's English wording.
   const pageLang = p.version ?? doc.originalLanguage;
   const en = langAttrs('en', pageLang);
+  // A language version's own title once it is issued; until then, the original's, marked as such.
+  const title = titleIn(doc, pageLang);
   const content = html`<article class="document" itemscope itemtype="${SCHEMA}DigitalDocument">
 <meta itemprop="inLanguage" content="${pageLang}">
 ${supersededNotice(p.related, pageLang)}
 ${mastheadHeader(doc, p.version ?? 'en', pageLang, { versionLine: p.version !== undefined })}
-<h1 class="document-title"${attr('lang', doc.originalLanguage !== pageLang && doc.originalLanguage)} dir="auto" itemprop="name">${doc.title}</h1>
+<h1 class="document-title"${attr('lang', title.lang !== pageLang && title.lang)} dir="auto" itemprop="name">${title.text}</h1>
 ${particulars(doc, pageLang)}
 ${languageVersions(doc, pageLang, p.version)}
 <section class="parts" aria-labelledby="parts-heading"${en}>
@@ -95,7 +97,7 @@ ${p.footer}
 
   return page({
     lang: pageLang,
-    title: p.version ? `${doc.symbol} (${LANGUAGES[p.version].native}) — ${doc.title}` : `${doc.symbol} — ${doc.title}`,
+    title: p.version ? `${doc.symbol} (${LANGUAGES[p.version].native}) — ${title.text}` : `${doc.symbol} — ${title.text}`,
     narrow: true,
     breadcrumb: documentCrumbs(doc, p.version && { label: LANGUAGES[p.version].native, lang: p.version }),
     alternates: documentAlternates(doc),

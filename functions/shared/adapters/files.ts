@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand,
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, PutObjectTaggingCommand,
   type GetObjectCommandOutput, type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -74,7 +74,21 @@ const MAX_VERSIONS = 100;
 
 const isNotFound = (e: unknown) => e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey');
 
+/** An object's tags (docs/architecture.md#object-tags): what it is, readable from the bucket alone. */
+export type ObjectTags = Record<string, string>;
+
 export function createFiles(s3: S3Client, buckets: { intake: string; site: string }) {
+  /**
+   * Tags an object, replacing its tags. A separate call after the put, not the put's `Tagging`
+   * header, which s3rver ignores: the same two requests on both stacks. A crash between the two
+   * leaves the object untagged until the step is retried, which puts and tags again.
+   */
+  async function tag(bucket: string, key: string, tags: ObjectTags): Promise<void> {
+    await s3.send(new PutObjectTaggingCommand({
+      Bucket: bucket, Key: key, Tagging: { TagSet: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
+    }));
+  }
+
   /** Reads `key` of the intake bucket against `file`'s declaration; with `keep`, returns the bytes read. */
   async function inspect(key: string, file: StoredFile, keep: boolean): Promise<{ check: FileCheck; bytes: Uint8Array[] }> {
     const bytes: Uint8Array[] = [];
@@ -172,6 +186,15 @@ export function createFiles(s3: S3Client, buckets: { intake: string; site: strin
       return check;
     },
 
+    /**
+     * Tags a stored file's upload and its verified copy (both are there once receive has started
+     * the workflow), so that the intake bucket alone says what each object is.
+     */
+    async tagStored(file: StoredFile, tags: ObjectTags): Promise<void> {
+      await tag(buckets.intake, file.key, tags);
+      await tag(buckets.intake, verifiedKey(file), tags);
+    },
+
     /** The keys of every object uploaded for a submission. */
     uploadedKeys: (submissionId: string) => listKeys(intakePrefix(submissionId)),
 
@@ -201,8 +224,9 @@ export function createFiles(s3: S3Client, buckets: { intake: string; site: strin
      * Copies the file's verified copy to the site, re-checking on the way: the bytes written are
      * the bytes just hashed, and they must hash to the declared sha256, else `VerifiedFileMismatch`
      * and nothing is written. Never reads the upload itself, which a presigned URL may still change.
+     * The site's copy is tagged as the upload is (`tags`).
      */
-    async publishFile(file: StoredFile, path: string): Promise<void> {
+    async publishFile(file: StoredFile, path: string, tags: ObjectTags): Promise<void> {
       const { check, bytes } = await inspect(verifiedKey(file), file, true);
       if (!check.ok) {
         const why = check.missing ? `${file.name} has no verified copy` : check.reason;
@@ -216,7 +240,11 @@ export function createFiles(s3: S3Client, buckets: { intake: string; site: strin
         ContentType: file.contentType,
         ContentDisposition: `inline; filename="${path.split('/').pop()}"`,
       }));
+      await tag(buckets.site, path, tags);
     },
+
+    /** Tags a file already on the site (its status changed). */
+    tagPublished: (path: string, tags: ObjectTags) => tag(buckets.site, path, tags),
 
     /** Deletes objects from the site (those of a publication that failed before anything linked to them). */
     async removeFromSite(paths: readonly string[]): Promise<void> {

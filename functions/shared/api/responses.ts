@@ -68,6 +68,8 @@ export const DocumentView = DocumentRecord.pick({
   agendaItem: true, originalLanguage: true, publishedAt: true,
 }).extend({
   url: HttpUrl,
+  /** Each issued language version's own title (the original's is `title`). */
+  titles: z.partialRecord(Language, z.string()),
   masthead: Masthead,
   /** part → language → translation status (the record's `translations`). */
   languages: TranslationTable,

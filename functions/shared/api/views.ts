@@ -15,7 +15,8 @@ export function submissionView(r: SubmissionRecord, siteUrl: string): Submission
     status: r.status,
     symbol: r.symbol ?? null,
     jobNumbers: r.jobNumbers ? printedJobNumbers(r.jobNumbers) : null,
-    url: r.symbol && r.status === 'PUBLISHED' ? `${siteUrl}/${documentPath(r.symbol)}` : null,
+    // A translation's page is its language version's.
+    url: r.symbol && r.status === 'PUBLISHED' ? `${siteUrl}/${documentPath(r.symbol)}${r.translation ? `${r.translation.language}/` : ''}` : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     submission: { ...r.submission, files: r.submission.files.map(({ key: _key, ...f }) => f) },
@@ -31,6 +32,7 @@ export function documentView(d: DocumentRecord, siteUrl: string): DocumentView {
     symbol: d.symbol,
     url: `${siteUrl}/${documentPath(d.symbol)}`,
     title: d.title,
+    titles: { ...d.titles, [d.originalLanguage]: d.title },
     kind: d.kind,
     sender: d.sender,
     addressee: d.addressee,

@@ -42,8 +42,20 @@ export const DocumentRecord = z.object({
   jobNumbers: JobNumbers,
   files: z.array(PublishedFile),
   publishedAt: z.string(),
+  /** Each language version's own title, for the versions issued after the original (`title` is the original's). */
+  titles: z.partialRecord(Language, z.string()).optional(),
+  /** When each language version issued after the original was issued, and by which submission: the feeds announce it. */
+  issued: z.partialRecord(Language, z.object({ at: z.string(), submissionId: z.string() })).optional(),
+  /** Moved on by every change after the first publication: a change is written only over the revision it read. */
+  revision: z.number().int().nonnegative().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+/** A version's title and the language it is in: its own, once issued, else the original's. */
+export function titleIn(d: Pick<DocumentRecord, 'title' | 'titles' | 'originalLanguage'>, lang: LanguageCode): { text: string; lang: LanguageCode } {
+  const own = lang === d.originalLanguage ? d.title : d.titles?.[lang];
+  return own === undefined ? { text: d.title, lang: d.originalLanguage } : { text: own, lang };
+}
 
 /** The masthead as docs/domain.md#mastheads describes it, as one language version prints it (default English). */
 export const Masthead = z.object({

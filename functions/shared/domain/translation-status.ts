@@ -33,3 +33,21 @@ export function partsInOrder(files: readonly Pick<FileDeclaration, 'part'>[]): s
   const parts = [...new Set(files.map((f) => f.part))];
   return parts.sort((a, b) => (a === 'cover' ? -1 : b === 'cover' ? 1 : 0));
 }
+
+/**
+ * The tags of a stored file, in the intake bucket and on the site (docs/architecture.md#object-tags):
+ * its document, language, part and that version's translation status, as the table says.
+ */
+export function fileTags(symbol: string, file: Pick<FileDeclaration, 'part' | 'language'>, table: TranslationTable): Record<string, string> {
+  return { symbol, language: file.language, part: file.part, 'translation-status': table[file.part]?.[file.language] ?? 'original' };
+}
+
+/** The table once `parts` are translated into `language`: a copy, the other entries as they were. */
+export function withTranslated(table: TranslationTable, parts: readonly string[], language: Language): TranslationTable {
+  const next: TranslationTable = structuredClone(table);
+  for (const part of parts) {
+    const statuses = next[part];
+    if (statuses) statuses[language] = 'translated';
+  }
+  return next;
+}

@@ -6,6 +6,7 @@ import type { TableContext } from './query';
 import { createSiteStateStore } from './site-state';
 import { createSubmissionStore } from './submissions';
 import { createSymbolStore } from './symbols';
+import { createTranslationClaimStore } from './translation-claims';
 
 /**
  * All DynamoDB access, one module per aggregate. Every write is a conditional single-item write
@@ -41,6 +42,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
     ...documents,
     ...createSiteStateStore(ctx, documents),
     ...createListRenderStore(ctx),
+    ...createTranslationClaimStore(ctx),
   };
 }
 
@@ -51,3 +53,4 @@ export { sessionKey, type Clock, type Page } from './query';
 export type { SiteState, SiteStateStore } from './site-state';
 export { indexStamp, type MalformedSubmission, type SubmissionQuery, type SubmissionStore, type TransitionOptions } from './submissions';
 export type { SymbolStore } from './symbols';
+export type { TranslationClaim, TranslationClaimStore } from './translation-claims';

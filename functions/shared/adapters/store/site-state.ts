@@ -60,7 +60,10 @@ export function createSiteStateStore(ctx: TableContext, documents: Pick<Document
       return { version: item.version, symbols: [...item.symbols].sort() };
     },
 
-    /** Records documents among the latest published: plain puts keyed by publishedAt, which a re-run keeps, so idempotent. */
+    /**
+     * Records documents among the latest published: plain puts keyed by publishedAt (or, for a
+     * language version issued later, the time it was issued), which a re-run keeps, so idempotent.
+     */
     async addToLatest(latest: readonly Pick<DocumentRecord, 'symbol' | 'publishedAt'>[]): Promise<void> {
       for (const batch of chunks(latest, BATCH_WRITE)) {
         let requests: Record<string, unknown>[] | undefined = batch.map((d) => ({
@@ -81,7 +84,8 @@ export function createSiteStateStore(ctx: TableContext, documents: Pick<Document
         TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': LATEST_PK },
         ScanIndexForward: false, Limit: limit, ConsistentRead: true,
       }));
-      return documents.getDocuments((out.Items ?? []).map((i) => LatestItem.parse(i).symbol));
+      // A document is there once per issue (its publication, each language version issued later).
+      return documents.getDocuments([...new Set((out.Items ?? []).map((i) => LatestItem.parse(i).symbol))]);
     },
 
     /**

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { InvalidTransition, NotFound } from '../../domain/errors';
-import { STATUSES, SubmissionRecord, UNFINISHED_STATUSES, type HistoryEntry, type Status } from '../../domain/schemas';
+import { STATUSES, SubmissionRecord, UNFINISHED_STATUSES, type HistoryEntry, type Status, type TranslationStatus } from '../../domain/schemas';
 import { INDEXES } from '../table';
 import {
   decodeCursor, encodeCursor, isConditionFailure, queryAll, sessionKey, withoutKeys, type Page, type TableContext,
@@ -136,6 +136,30 @@ export function createSubmissionStore(ctx: TableContext) {
         ExpressionAttributeValues: { ':name': name },
       }));
       await wrote('recordExecution');
+    },
+
+    /**
+     * Records that versions of a published submission's parts changed status (a translation
+     * arrived): one update of those entries of its `translations`, so two languages arriving at
+     * once do not overwrite each other. Setting a status twice is a no-op.
+     */
+    async setTranslationStatuses(id: string, versions: readonly { part: string; language: string; status: TranslationStatus }[]): Promise<void> {
+      const names: Record<string, string> = { '#t': 'translations' };
+      const values: Record<string, unknown> = {};
+      const sets = versions.map((v, i) => {
+        names[`#p${i}`] = v.part;
+        names[`#l${i}`] = v.language;
+        values[`:s${i}`] = v.status;
+        return `#t.#p${i}.#l${i} = :s${i}`;
+      });
+      if (!sets.length) return;
+      await doc.send(new UpdateCommand({
+        TableName: table, Key: submissionKey(id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(#t)',
+        ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+      }));
+      await wrote('setTranslationStatuses');
     },
 
     async listSubmissions(q: SubmissionQuery): Promise<Page<SubmissionRecord>> {
