@@ -55,6 +55,6 @@ export function duplicateOf(holder: CoverHolder, cover: { name: string; sha256: 
   const which = `submission ${holder.id} (${[holder.symbol, holder.status ?? 'being recorded'].filter(Boolean).join(', ')})`;
   return new Duplicate(
     `The cover note ${cover.name} (sha256 ${cover.sha256}) is that of ${which}, already accepted; ${HOW_TO_ALLOW}`,
-    [{ path: 'allowDuplicate', message: `the cover note is that of ${which}: tick this if it is a different document` }],
+    [{ path: 'allowDuplicate', message: `the cover note is that of ${which}: set this (tick the box, or --allow-duplicate) if it is a different document` }],
   );
 }
