@@ -25,7 +25,8 @@ export interface CreateSubmissionDeps {
  * write nothing, and two identical submissions at once get one claim between them (one 201, one
  * 409). A crash between the two writes leaves a claim with no submission, which stops standing
  * after a grace (`claimStands`); a record write that fails releases it at once. An allowed duplicate
- * takes the claim only if it is free, never from the submission that holds it.
+ * (the staff's word that it is another document) neither is refused nor claims: the claim stays
+ * with the submission that holds it.
  */
 export async function createSubmission(body: unknown, deps: CreateSubmissionDeps): Promise<CreatedSubmission> {
   const input = parseOrBadRequest(SubmissionInput, body, 'The submission');
@@ -45,16 +46,21 @@ export async function createSubmission(body: unknown, deps: CreateSubmissionDeps
     history: [{ at, status: 'AWAITING_UPLOAD', detail: `${input.files.length} file(s) declared` }],
   };
   const uploads = await Promise.all(record.submission.files.map(async (f) => ({ name: f.name, ...(await deps.files.presignUpload(f, deps.uploadExpiry)) })));
-  const cover = originalCover(input)!;
-  const claim = await deps.store.claimCover(cover.sha256, id);
-  if (!claim.claimed && !input.allowDuplicate) throw duplicateOf(claim.holder, cover);
+  await (input.allowDuplicate ? deps.store.createSubmission(record) : recordClaimingCover(record, deps));
+  return { id, status: record.status, uploads };
+}
+
+/** Claims the cover note, then records the submission; refuses a cover whose claim stands. */
+async function recordClaimingCover(record: SubmissionRecord, deps: CreateSubmissionDeps): Promise<void> {
+  const cover = originalCover(record.submission)!;
+  const claim = await deps.store.claimCover(cover.sha256, record.id);
+  if (!claim.claimed) throw duplicateOf(claim.holder, cover);
   try {
     await deps.store.createSubmission(record);
   } catch (e) {
     // Unless the write did land (a timeout after it), the claim is released; if that fails too, the grace frees it.
-    const recorded = await deps.store.getSubmission(id).catch(() => undefined);
-    if (claim.claimed && !recorded) await deps.store.releaseCover(cover.sha256, id).catch(() => false);
+    const recorded = await deps.store.getSubmission(record.id).catch(() => undefined);
+    if (!recorded) await deps.store.releaseCover(cover.sha256, record.id).catch(() => false);
     throw e;
   }
-  return { id, status: record.status, uploads };
 }

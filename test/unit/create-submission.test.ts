@@ -174,6 +174,12 @@ describe('create-submission', () => {
     expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: ID });
   });
 
+  it('claims nothing for an allowed duplicate, even a free cover note', async () => {
+    const t = setup();
+    await createSubmission(body({ allowDuplicate: true }), t.deps);
+    expect(await t.store.getCoverClaim(COVER)).toBeUndefined();
+  });
+
   it('gives one of two identical submissions arriving together a 201 and the other a 409', async () => {
     const t = setup();
     const results = await Promise.allSettled([ID, OTHER].map((id) => createSubmission(body(), withId(t.deps, id))));
