@@ -1,5 +1,7 @@
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadSubmission } from '../../cli/metadata';
+import { axeViolations, describeViolations, launchChromium, screenshot, watchPageProblems } from '../support/browser';
 import { EXAMPLE, api, circulate, startTestStack, submit, waitForFinalStatus } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -52,4 +54,42 @@ describe('a cover note sent twice', () => {
     expect(allowed.code).toBe(0);
     expect(JSON.parse(allowed.stdout)).toMatchObject({ status: 'PUBLISHED', symbol: 'A/HRC/47/G/3', submission: { allowDuplicate: true } });
   });
+
+  it('is refused by the staff page, whose error summary leads to the checkbox that sends it as a different document', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems = await watchPageProblems(page);
+      const { body } = await loadSubmission(EXAMPLE);
+      await page.goto(`${stack.url}/staff/`);
+      await page.locator('#file-1-file').waitFor();
+      const typed = { token: stack.token, sender: body.sender, addressee: body.addressee, dated: body.dated, title: body.title };
+      for (const [id, value] of Object.entries(typed)) await page.fill(`#${id}`, value);
+      for (const id of ['session', 'agendaItem'] as const) await page.selectOption(`#${id}`, String(body[id]));
+      await page.check(`#kind-${body.kind}`);
+      await page.setInputFiles('#file-1-file', join(dirname(EXAMPLE), 'note-verbale.txt'));
+      await page.click('#add-file');
+      await page.setInputFiles('#file-2-file', join(dirname(EXAMPLE), 'annex.txt'));
+      await page.locator('#file-2-facts').filter({ hasText: 'SHA-256' }).waitFor();
+
+      await page.click('#submit');
+      await page.locator('#allowDuplicate-error').filter({ hasText: first }).waitFor();
+      expect(await page.locator('#error-summary-message').innerText()).toContain(`submission ${first} (A/HRC/47/G/1, PUBLISHED)`);
+      const link = page.locator('#error-summary-list a');
+      expect(await link.allInnerTexts()).toEqual([expect.stringMatching(/^This is a different document with the same cover note: /)]);
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      await screenshot(page, 'staff-duplicate');
+
+      await link.click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('allowDuplicate');
+      await page.keyboard.press('Space');
+      expect(await page.locator('#allowDuplicate').isChecked()).toBe(true);
+      await page.click('#submit');
+      await page.locator('#published-link').waitFor({ timeout: 30_000 });
+      expect(await page.locator('#status-result').innerText()).toContain('Published as A/HRC/47/G/4');
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
