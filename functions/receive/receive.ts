@@ -65,12 +65,13 @@ export async function receiveKey(key: string, deps: ReceiveDeps): Promise<Receiv
 
 /**
  * The cover's bytes are verified now (they hash to the declared sha256), so its claim is made
- * again on them, and only the holder of the claim goes on. create-submission's check is the one
- * staff see, but it judges a declaration when it is made: a claim it found stale and took over
- * while its holder was still being recorded, a claim released (an expiry or a refusal that raced
- * with the last upload), or a submission made before claims existed leave two of one cover
- * accepted, and only here, once, before any number is taken, can one of them be stopped. The
- * refusal names the submission that holds the cover (undefined: this one may go on).
+ * again on them, and only the claim's holder goes on. create-submission's check is the one staff
+ * see, but it judges a declaration when it is made, and a second declaration of one cover can get
+ * past it: by taking over as unrecorded a claim whose holder was in fact still being recorded
+ * (past the grace), after a claim was lost (a table restored to a point in time, an item deleted
+ * by hand), or beside a submission made before claims existed and still awaiting its files. Here,
+ * on the bytes and before any number is taken, one of the two is stopped. The refusal names the
+ * submission that holds the cover (undefined: this one may go on).
  */
 async function claimVerifiedCover(record: SubmissionRecord, deps: Pick<ReceiveDeps, 'store'>): Promise<Duplicate | undefined> {
   if (record.submission.allowDuplicate) return undefined;
