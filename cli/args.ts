@@ -33,7 +33,8 @@ export interface FileFlag {
   spec: string;
 }
 
-export type SubmitFlags = Partial<Record<Field, string>> & { files?: readonly FileFlag[] };
+/** `allowDuplicate` is the one field given by a flag without a value (`--allow-duplicate`). */
+export type SubmitFlags = Partial<Record<Field, string>> & { files?: readonly FileFlag[]; allowDuplicate?: boolean };
 
 /** By extension, when the spec has no `type=`. */
 const TYPE_BY_NAME: Record<string, (typeof CONTENT_TYPES)[number]> = CONTENT_TYPE_BY_EXTENSION;
@@ -171,6 +172,11 @@ export function draftFromFlags(flags: SubmitFlags, base?: Draft, cwd = process.c
     } else {
       fields[field] = value;
     }
+  }
+
+  if (flags.allowDuplicate) {
+    fields.allowDuplicate = true;
+    given.allowDuplicate = '--allow-duplicate';
   }
 
   const fileFlags = flags.files ?? [];

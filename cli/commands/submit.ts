@@ -18,6 +18,7 @@ const SubmitOptions = z.object({
   body: flag, session: flag, agendaItem: flag, series: flag, kind: flag, sender: flag, addressee: flag, dated: flag,
   originalLanguage: flag, title: flag,
   cover: FileFlags, annex: FileFlags, file: FileFlags,
+  allowDuplicate: z.boolean().default(false),
   dryRun: z.boolean().default(false),
   wait: z.boolean().default(false),
   json: z.boolean().default(false),
@@ -32,7 +33,7 @@ function submitFlags(o: SubmitOptions): SubmitFlags {
     const value = o[field as keyof typeof FIELD_FLAGS];
     return value === undefined ? [] : [[field, value]];
   }));
-  return { ...fields, files };
+  return { ...fields, files, allowDuplicate: o.allowDuplicate };
 }
 
 /** The submission from a metadata file, flags, or both (flags win), checked as the API will check it. */
@@ -93,6 +94,7 @@ export function addSubmitCommand(program: Command): void {
     .option('--cover <path[,attr…]>', 'the cover note (repeat for other languages: --cover note-fr.pdf,fr)', collect('--cover'))
     .option('--annex <path[,attr…]>', 'an annex (repeatable)', collect('--annex'))
     .option('--file <path,part[,attr…]>', 'any file, with its part: --file annex2.pdf,annex-2 (repeatable)', collect('--file'))
+    .option('--allow-duplicate', 'it is a different document whose cover note is the same file as one already accepted: do not refuse it as a duplicate')
     .option('--dry-run', 'check, then print the body that would be sent (with each file\'s size and sha256); send nothing')
     .option('--wait', 'then follow the submission as watch does, until it is PUBLISHED or FAILED')
     .option('--timeout <seconds>', 'with --wait: how long to wait before giving up (exit 3)', seconds, DEFAULT_TIMEOUT_S)
@@ -118,6 +120,9 @@ Examples:
       --cover note-verbale.pdf --annex annex.pdf,as-received --wait
   $ circulate submit session-47.json --sender "…" --dated 2021-06-08 --title "…" \\
       --cover note.docx --cover note-fr.pdf,fr --file map.pdf,annex-2,as-received --dry-run
+
+A cover note already accepted (the same bytes) is refused (exit 2), naming that submission and its
+symbol; if it is a different document, submit again with --allow-duplicate.
 
 Exits 0 when sent (with --wait: when PUBLISHED), 1 FAILED, 2 invalid (nothing is sent) or refused,
 3 timed out, 4 API unreachable; see circulate --help.`)

@@ -1,7 +1,10 @@
 import { ExecutionAlreadyExists, StartExecutionCommand, type StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import type { Files } from '#shared/adapters/files';
 import { submissionIdOfKey } from '#shared/adapters/files';
-import type { SubmissionStore } from '#shared/adapters/store';
+import type { CoverStore, SubmissionStore } from '#shared/adapters/store';
+import { duplicateOf } from '#shared/domain/duplicates';
+import type { Duplicate } from '#shared/domain/errors';
+import { originalCover, type SubmissionRecord } from '#shared/domain/schemas';
 import { startExecution } from '#shared/adapters/workflow';
 
 /** The one Step Functions call receive makes (an SFNClient is one). */
@@ -10,7 +13,8 @@ export interface ExecutionStarter {
 }
 
 export interface ReceiveDeps {
-  store: Pick<SubmissionStore, 'getSubmission' | 'transition'>;
+  /** With the claims on cover notes (docs/architecture.md#invariants: no document twice by mistake). */
+  store: Pick<SubmissionStore, 'getSubmission' | 'transition'> & Pick<CoverStore, 'claimCover' | 'releaseCover'>;
   files: Pick<Files, 'check' | 'isVerified' | 'keepVerified'>;
   sfn: ExecutionStarter;
   stateMachineArn: string;
@@ -53,16 +57,41 @@ export async function receiveKey(key: string, deps: ReceiveDeps): Promise<Receiv
     if (!kept.ok && kept.missing) return 'waiting';
     if (!kept.ok) return reject(id, [kept.reason], deps);
   }
+  const duplicate = await claimVerifiedCover(record, deps);
+  if (duplicate) return reject(id, [duplicate.message], deps, duplicate.name);
   await startWorkflow(id, deps);
   return 'started';
 }
 
-async function reject(id: string, problems: string[], deps: Pick<ReceiveDeps, 'store'>): Promise<ReceiveOutcome> {
-  await deps.store.transition(id, 'FAILED', {
+/**
+ * The cover's bytes are verified now (they hash to the declared sha256), so its claim is made
+ * again on them, and only the claim's holder goes on. create-submission's check is the one staff
+ * see, but it judges a declaration when it is made, and a second declaration of one cover can get
+ * past it: by taking over as unrecorded a claim whose holder was in fact still being recorded
+ * (past the grace), after a claim was lost (a table restored to a point in time, an item deleted
+ * by hand), or beside a submission made before claims existed and still awaiting its files. Here,
+ * on the bytes and before any number is taken, one of the two is stopped. The refusal names the
+ * submission that holds the cover (undefined: this one may go on).
+ */
+async function claimVerifiedCover(record: SubmissionRecord, deps: Pick<ReceiveDeps, 'store'>): Promise<Duplicate | undefined> {
+  if (record.submission.allowDuplicate) return undefined;
+  const cover = originalCover(record.submission)!;
+  const claim = await deps.store.claimCover(cover.sha256, record.id);
+  return claim.claimed ? undefined : duplicateOf(claim.holder, cover);
+}
+
+/**
+ * Fails the submission before it has a number and lets go of its cover's claim (a refused
+ * duplicate holds none), so the note can be submitted again at once with the right files.
+ */
+async function reject(id: string, problems: string[], deps: Pick<ReceiveDeps, 'store'>, error = 'FileMismatch'): Promise<ReceiveOutcome> {
+  const failed = await deps.store.transition(id, 'FAILED', {
     from: ['AWAITING_UPLOAD'],
     detail: problems.join('; '),
-    set: { error: { error: 'FileMismatch', cause: problems.join('; ') } },
+    set: { error: { error, cause: problems.join('; ') } },
   });
+  const cover = originalCover(failed.submission);
+  if (cover) await deps.store.releaseCover(cover.sha256, id);
   return 'rejected';
 }
 

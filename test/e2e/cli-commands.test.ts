@@ -71,7 +71,7 @@ describe('the circulate commands against the embedded stack', () => {
   });
 
   it('submits a metadata file with --wait, showing the same steps', async () => {
-    const { code, stdout } = await circulate(stack, 'submit', EXAMPLE, '--session', '48', '--wait');
+    const { code, stdout } = await circulate(stack, 'submit', EXAMPLE, '--session', '48', '--allow-duplicate', '--wait');
     expect(code).toBe(0);
     const [id, ...steps] = stdout.trimEnd().split('\n');
     expect(id).toMatch(ID);
@@ -130,7 +130,7 @@ describe('the circulate commands against the embedded stack', () => {
   it('gives up watching at --timeout with exit 3, showing how far it got', async () => {
     // A submission whose files never come stays AWAITING_UPLOAD.
     const { body } = await loadSubmission(EXAMPLE);
-    const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify({ ...body, allowDuplicate: true }), headers: { 'content-type': 'application/json' } });
     const { id } = z.object({ id: z.string() }).parse(created.json);
     const { code, stdout, stderr } = await circulate(stack, 'watch', id, '--timeout', '1');
     expect(code).toBe(3);

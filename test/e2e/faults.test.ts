@@ -14,11 +14,13 @@ const executionArn = (name: string) => `arn:aws:states:us-east-1:000000000000:ex
 
 /**
  * POST and presigned PUTs as a client that retries a 5xx should (S3 asks for it): the test's own
- * requests go through the same faulty guards as the handlers'.
+ * requests go through the same faulty guards as the handlers'. Five copies of the example, each
+ * said to be a different document (a retried POST whose first answer was lost would otherwise be
+ * refused as a duplicate of itself, which is what the refusal is for).
  */
 async function submitRetrying(stack: Stack): Promise<string> {
   const loaded = await loadSubmission(EXAMPLE);
-  const created = await retry5xx(() => api(stack, '/submissions', { method: 'POST', body: JSON.stringify(loaded.body), headers: { 'content-type': 'application/json' } }));
+  const created = await retry5xx(() => api(stack, '/submissions', { method: 'POST', body: JSON.stringify({ ...loaded.body, allowDuplicate: true }), headers: { 'content-type': 'application/json' } }));
   if (created.status !== 201) throw new Error(`POST /submissions answered ${created.status}: ${created.text}`);
   const answer = created.json as { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] };
   for (const upload of answer.uploads) {

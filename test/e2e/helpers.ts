@@ -27,10 +27,16 @@ export async function api(stack: EmbeddedStack, path: string, init: RequestInit 
   return { status: res.status, json, text };
 }
 
+/**
+ * The tests send the example's cover note many times over to one stack, on purpose: each copy says
+ * it is a different document (allowDuplicate), as staff would, unless the test says otherwise.
+ */
+const ON_PURPOSE = { allowDuplicate: true };
+
 /** Submits a metadata file as staff would: POST the submission, then PUT each file to its presigned URL. */
 export async function submit(stack: EmbeddedStack, metadataFile = EXAMPLE, edit: (body: Record<string, unknown>) => void = () => undefined) {
   const loaded = await loadSubmission(metadataFile);
-  const body: Record<string, unknown> = { ...loaded.body };
+  const body: Record<string, unknown> = { ...loaded.body, ...ON_PURPOSE };
   edit(body);
   const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   if (created.status !== 201) throw new Error(`POST /submissions answered ${created.status}: ${created.text}`);
@@ -62,7 +68,7 @@ export async function submitFiles(stack: EmbeddedStack, files: readonly TestFile
     name: f.name, part: f.part, language: 'en', contentType: f.contentType,
     size: f.declared?.size ?? f.bytes.length, sha256: f.declared?.sha256 ?? sha256(f.bytes),
   }));
-  const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify({ ...body, files: declared }), headers: { 'content-type': 'application/json' } });
+  const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify({ ...body, ...ON_PURPOSE, files: declared }), headers: { 'content-type': 'application/json' } });
   if (created.status !== 201) throw new Error(`POST /submissions answered ${created.status}: ${created.text}`);
   const answer = created.json as { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] };
   for (const [i, upload] of answer.uploads.entries()) {

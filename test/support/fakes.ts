@@ -5,8 +5,9 @@ import {
   type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { intakePrefix, verifiedKey, verifiedPrefix, type FileCheck, type Files } from '#shared/adapters/files';
-import type { CounterStore, DocumentStore, SubmissionStore } from '#shared/adapters/store';
-import { Counter, indexStamp, type MalformedSubmission, type TransitionOptions } from '#shared/adapters/store';
+import type { CounterStore, CoverStore, DocumentStore, SubmissionStore } from '#shared/adapters/store';
+import { Counter, claimWith, indexStamp, type ClaimPrimitives, type MalformedSubmission, type TransitionOptions } from '#shared/adapters/store';
+import type { CoverClaim } from '#shared/domain/duplicates';
 import type { ExecutionRunner } from '../../functions/resume-stalled/resume-stalled';
 import { DocumentRecord } from '#shared/domain/document';
 import { Conflict, InvalidTransition, NotFound } from '#shared/domain/errors';
@@ -55,10 +56,15 @@ class ConditionalCheckFailed extends Error {
 type FakeSubmissionMethods = 'getSubmission' | 'mustGetSubmission' | 'createSubmission' | 'transition' | 'recordExecution'
   | 'unfinishedSubmissions' | 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'
   | 'scanUnfinishedSubmissions' | 'indexedUnfinished' | 'repairIndexEntries';
+type FakeCoverMethods = 'claimCover' | 'releaseCover' | 'getCoverClaim';
 
-/** The submissions table, with the store's conditional transitions. */
-export class FakeSubmissionStore extends WriteLog implements Pick<SubmissionStore, FakeSubmissionMethods> {
+/**
+ * The submissions table, with the store's conditional transitions, and the claims on cover notes
+ * (made by the real store's `claimWith` on the same conditional puts as the real one's).
+ */
+export class FakeSubmissionStore extends WriteLog implements Pick<SubmissionStore, FakeSubmissionMethods>, Pick<CoverStore, FakeCoverMethods> {
   private readonly records = new Map<string, SubmissionRecord>();
+  private readonly claims = new Map<string, CoverClaim>();
   /** Items the status index does not hold (as a kill tears dynalite's writes), until written again. */
   private readonly torn = new Set<string>();
   /** Items that say they are unfinished submissions but do not parse as one. */
@@ -173,6 +179,34 @@ export class FakeSubmissionStore extends WriteLog implements Pick<SubmissionStor
     if (this.records.get(id)?.status !== 'AWAITING_UPLOAD') return false;
     this.records.delete(id);
     await this.wrote('deleteSubmission');
+    return true;
+  };
+
+  getCoverClaim = async (sha256: string) => {
+    const c = this.claims.get(sha256);
+    return c && { ...c };
+  };
+
+  private readonly claimPrimitives: ClaimPrimitives = {
+    now: () => this.clock.now(),
+    getClaim: this.getCoverClaim,
+    getSubmission: this.getSubmission,
+    putClaim: async (claim, from) => {
+      const current = this.claims.get(claim.sha256);
+      const allowed = from === undefined ? !current || current.submissionId === claim.submissionId : current?.submissionId === from;
+      if (!allowed) return false;
+      this.claims.set(claim.sha256, { ...claim });
+      await this.wrote('claimCover');
+      return true;
+    },
+  };
+
+  claimCover = (sha256: string, submissionId: string) => claimWith(this.claimPrimitives, sha256, submissionId);
+
+  releaseCover = async (sha256: string, submissionId: string) => {
+    if (this.claims.get(sha256)?.submissionId !== submissionId) return false;
+    this.claims.delete(sha256);
+    await this.wrote('releaseCover');
     return true;
   };
 

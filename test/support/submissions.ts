@@ -20,7 +20,7 @@ export function receivedSubmission(over: { session?: number; id?: string; receiv
       body: 'HRC', session: over.session ?? 47, agendaItem: 4, series: 'G', kind: 'note-verbale',
       sender: 'Permanent Mission of Azerbaijan to the United Nations Office at Geneva',
       addressee: 'Office of the United Nations High Commissioner for Human Rights',
-      dated: '2021-06-08', originalLanguage: 'en', title: `Note verbale ${id}`,
+      dated: '2021-06-08', originalLanguage: 'en', title: `Note verbale ${id}`, allowDuplicate: false,
       files: [{
         name: 'note-verbale.txt', part: 'cover', language: 'en', translate: true, contentType: 'text/plain',
         size: 10, sha256: 'a'.repeat(64), key: `submissions/${id}/1-cover.en`,

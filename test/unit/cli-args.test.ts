@@ -112,6 +112,14 @@ describe('flags with a metadata file', () => {
   });
 });
 
+describe('--allow-duplicate', () => {
+  it('sets allowDuplicate, which is false without it, with flags alone or over a metadata file', async () => {
+    expect((await build(EXAMPLE_FLAGS)).body.allowDuplicate).toBe(false);
+    expect((await build({ ...EXAMPLE_FLAGS, allowDuplicate: true })).body.allowDuplicate).toBe(true);
+    expect((await build({ allowDuplicate: true }, await readMetadata(METADATA))).body.allowDuplicate).toBe(true);
+  });
+});
+
 describe('a bad flag', () => {
   it('gives one line naming the field and the flag as typed, for every problem at once', async () => {
     const issues = await issuesOf(build({ ...EXAMPLE_FLAGS, session: 'forty-seven', dated: '2021-06-31', kind: 'memo' }));

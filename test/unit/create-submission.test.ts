@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createSubmission, type CreateSubmissionDeps } from '../../functions/create-submission/create-submission';
-import { BadRequest } from '#shared/domain/errors';
+import { UNRECORDED_CLAIM_GRACE_MS } from '#shared/domain/duplicates';
+import { BadRequest, Duplicate } from '#shared/domain/errors';
 import { FakeClock, FakeFiles, FakeSubmissionStore } from '../support/fakes';
 
 const ID = '01J1D7M3ZK8Q9V2W4X6Y8Z0A1B';
@@ -26,8 +27,12 @@ function setup() {
   const store = new FakeSubmissionStore(clock);
   const files = new FakeFiles();
   const deps: CreateSubmissionDeps = { store, files, newId: () => ID, maxFileSize: MAX, uploadExpiry: 3600 };
-  return { store, files, deps };
+  return { clock, store, files, deps };
 }
+
+const COVER = 'a'.repeat(64);
+const OTHER = '01J1D7M3ZK8Q9V2W4X6Y8Z0A2B';
+const withId = (deps: CreateSubmissionDeps, id: string): CreateSubmissionDeps => ({ ...deps, newId: () => id });
 
 describe('create-submission', () => {
   it('records the submission AWAITING_UPLOAD, stamped with the store’s clock', async () => {
@@ -116,18 +121,120 @@ describe('create-submission', () => {
     expect(t.store.size).toBe(0);
   });
 
-  it('never overwrites a submission already recorded under the id', async () => {
+  it('never overwrites a submission already recorded under the id, nor lets go of its claim', async () => {
     const t = setup();
     await createSubmission(body(), t.deps);
     const first = t.store.peek(ID);
     await expect(createSubmission(body({ title: 'Another note' }), t.deps)).rejects.toThrow();
     expect(t.store.peek(ID)).toEqual(first);
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: ID });
   });
 
   it('gives each submission the id it draws', async () => {
     const t = setup();
     const ids = ['01J1D7M3ZK8Q9V2W4X6Y8Z0A1C', '01J1D7M3ZK8Q9V2W4X6Y8Z0A1D'];
-    for (const id of ids) await createSubmission(body(), { ...t.deps, newId: () => id });
+    for (const id of ids) await createSubmission(body({ allowDuplicate: true }), { ...t.deps, newId: () => id });
     expect(ids.map((id) => t.store.peek(id)?.id)).toEqual(ids);
+  });
+
+  it('keeps allowDuplicate on the stored submission, false unless the staff says so', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    expect(t.store.peek(ID)?.submission.allowDuplicate).toBe(false);
+    await createSubmission(body({ allowDuplicate: true }), withId(t.deps, OTHER));
+    expect(t.store.peek(OTHER)?.submission.allowDuplicate).toBe(true);
+  });
+
+  it('claims the cover note’s sha256 for the submission', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ sha256: COVER, submissionId: ID });
+  });
+
+  it('refuses with 409 a cover note already accepted, naming that submission and its symbol and how to go on, and records nothing', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    await t.store.transition(ID, 'SYMBOL_ASSIGNED', { from: ['AWAITING_UPLOAD'], set: { symbol: 'A/HRC/47/G/10' } });
+    const refused = createSubmission(body({ title: 'The same note again' }), withId(t.deps, OTHER));
+    await expect(refused).rejects.toThrow(Duplicate);
+    await expect(refused).rejects.toMatchObject({
+      status: 409,
+      message: `The cover note Note verbale (final).pdf (sha256 ${COVER}) is that of submission ${ID} (A/HRC/47/G/10, SYMBOL_ASSIGNED), already accepted; `
+        + 'if it is a different document, submit again with allowDuplicate: true (circulate submit --allow-duplicate; on the staff page, tick "This is a different document with the same cover note")',
+      details: [{ path: 'allowDuplicate', message: expect.stringContaining(ID) }],
+    });
+    expect(t.store.peek(OTHER)).toBeUndefined();
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: ID });
+  });
+
+  it('accepts the same cover note when the staff says it is a different document, leaving the claim to the first', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    await expect(createSubmission(body({ allowDuplicate: true }), withId(t.deps, OTHER))).resolves.toMatchObject({ id: OTHER });
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: ID });
+  });
+
+  it('claims nothing for an allowed duplicate, even a free cover note', async () => {
+    const t = setup();
+    await createSubmission(body({ allowDuplicate: true }), t.deps);
+    expect(await t.store.getCoverClaim(COVER)).toBeUndefined();
+  });
+
+  it('gives one of two identical submissions arriving together a 201 and the other a 409', async () => {
+    const t = setup();
+    const results = await Promise.allSettled([ID, OTHER].map((id) => createSubmission(body(), withId(t.deps, id))));
+    const created = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : []));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(created).toHaveLength(1);
+    expect(refused).toEqual([expect.any(Duplicate)]);
+    expect((refused[0] as Duplicate).message).toContain(`submission ${created[0]} (`);
+    expect(t.store.size).toBe(1);
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: created[0] });
+  });
+
+  it('is not blocked by a submission that failed before it had a symbol (its files were wrong): the claim is taken over', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    await t.store.transition(ID, 'FAILED', { from: ['AWAITING_UPLOAD'], set: { error: { error: 'FileMismatch', cause: 'wrong bytes' } } });
+    await expect(createSubmission(body(), withId(t.deps, OTHER))).resolves.toMatchObject({ id: OTHER });
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: OTHER });
+  });
+
+  it('is blocked by one that failed after it had a symbol: that one is redriven, not submitted again', async () => {
+    const t = setup();
+    await createSubmission(body(), t.deps);
+    await t.store.transition(ID, 'FAILED', { from: ['AWAITING_UPLOAD'], set: { symbol: 'A/HRC/47/G/10', error: { error: 'Boom', cause: 'x' } } });
+    await expect(createSubmission(body(), withId(t.deps, OTHER))).rejects.toThrow(/A\/HRC\/47\/G\/10, FAILED/);
+  });
+
+  it('refuses while the claim’s submission is being recorded, and takes over a claim whose submission never was once the grace is over', async () => {
+    const t = setup();
+    await t.store.claimCover(COVER, ID);
+    await expect(createSubmission(body(), withId(t.deps, OTHER))).rejects.toThrow(`submission ${ID} (being recorded)`);
+    t.clock.advance(UNRECORDED_CLAIM_GRACE_MS);
+    await expect(createSubmission(body(), withId(t.deps, OTHER))).resolves.toMatchObject({ id: OTHER });
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: OTHER });
+  });
+
+  it('releases its claim when the record cannot be written, so a retry is not refused', async () => {
+    const t = setup();
+    t.store.createSubmission = async () => { throw new Error('DynamoDB is down'); };
+    await expect(createSubmission(body(), t.deps)).rejects.toThrow(/down/);
+    expect(await t.store.getCoverClaim(COVER)).toBeUndefined();
+  });
+
+  it('keeps its claim when the record write landed but its answer was lost', async () => {
+    const t = setup();
+    t.store.afterWrite = (write) => { if (write === 'createSubmission') throw new Error('socket hang up'); };
+    await expect(createSubmission(body(), t.deps)).rejects.toThrow(/hang up/);
+    expect(await t.store.getCoverClaim(COVER)).toMatchObject({ submissionId: ID });
+  });
+
+  it('writes no claim for a body it refuses', async () => {
+    const t = setup();
+    await expect(createSubmission(body({ agendaItem: 99 }), t.deps)).rejects.toThrow(BadRequest);
+    t.files.presignFailure = new Error('expired token');
+    await expect(createSubmission(body(), t.deps)).rejects.toThrow(/token/);
+    expect(await t.store.getCoverClaim(COVER)).toBeUndefined();
   });
 });

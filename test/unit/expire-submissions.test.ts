@@ -134,4 +134,26 @@ describe('expire-submissions', () => {
     await expireSubmissions(t.deps);
     expect(t.logged).toEqual([{ message: 'Expired a submission whose files never arrived', id, createdAt: '2021-06-19T07:00:00.000Z', deletedObjects: 1 }]);
   });
+
+  it('lets go of an expired submission’s claim on its cover note, so the note can be submitted again, and of no other claim', async () => {
+    const t = setup();
+    const expired = made(t, 25, 1);
+    const moved = made(t, 25, 1, 'RECEIVED');
+    const [cover] = t.store.peek(expired)!.submission.files;
+    await t.store.claimCover(cover!.sha256, expired);
+    await t.store.claimCover('f'.repeat(64), moved);
+    expect((await expireSubmissions(t.deps)).expired).toEqual([expired]);
+    expect(await t.store.getCoverClaim(cover!.sha256)).toBeUndefined();
+    expect(await t.store.claimCover(cover!.sha256, '01J1D7M3ZK8Q9V2W4X6Y8Z0NEW')).toEqual({ claimed: true });
+    expect(await t.store.getCoverClaim('f'.repeat(64))).toMatchObject({ submissionId: moved });
+  });
+
+  it('leaves the claim to the submission that now holds it', async () => {
+    const t = setup();
+    const expired = made(t, 25, 1);
+    const [cover] = t.store.peek(expired)!.submission.files;
+    await t.store.claimCover(cover!.sha256, 'someone-else');
+    await expireSubmissions(t.deps);
+    expect(await t.store.getCoverClaim(cover!.sha256)).toMatchObject({ submissionId: 'someone-else' });
+  });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CounterStore, SubmissionStore } from '#shared/adapters/store';
+import { randomBytes } from 'node:crypto';
+import type { CounterStore, CoverStore, SubmissionStore } from '#shared/adapters/store';
+import { UNRECORDED_CLAIM_GRACE_MS } from '#shared/domain/duplicates';
 import { Conflict, InvalidTransition, NotFound } from '#shared/domain/errors';
 import { startTestStore } from '../support/dynamodb';
 import { FakeClock, FakeCounterStore, FakeSubmissionStore } from '../support/fakes';
@@ -8,13 +10,16 @@ import { submissionIn } from '../support/submissions';
 type Submissions = Pick<SubmissionStore, 'createSubmission' | 'mustGetSubmission' | 'transition' | 'unfinishedSubmissions' | 'awaitingUploadSince' | 'deleteSubmissionIfAwaiting'
   | 'scanUnfinishedSubmissions' | 'indexedUnfinished' | 'repairIndexEntries'>;
 type Counters = Pick<CounterStore, 'allocate' | 'setCounterStart' | 'getCounter'>;
+type Covers = Pick<CoverStore, 'claimCover' | 'releaseCover' | 'getCoverClaim'>;
+/** A cover note's sha256 no other check uses (the real table is shared). */
+const newCover = () => randomBytes(32).toString('hex');
 
 /**
  * The fakes the unit tests use must behave as the real store does where the logic relies on it:
  * the same checks, run against each. (Sessions and times are per check, so the real table can
  * be shared.)
  */
-function contract(name: string, make: () => { submissions: Submissions; counters: Counters }) {
+function contract(name: string, make: () => { submissions: Submissions; counters: Counters; covers: Covers; clock: FakeClock }) {
   describe(name, () => {
     it('moves a submission from an allowed status, appending to its history and setting fields', async () => {
       const { submissions } = make();
@@ -110,6 +115,44 @@ function contract(name: string, make: () => { submissions: Submissions; counters
       expect(await submissions.repairIndexEntries({ ...tagged, updatedAt: '1999-01-01T00:00:00.000Z' })).toBe(false);
     });
 
+    it('claims a cover note for one submission, again for it, and for no other while it stands, naming the holder', async () => {
+      const { submissions, covers } = make();
+      const sha = newCover();
+      const first = submissionIn('SYMBOL_ASSIGNED', { set: { symbol: 'A/HRC/47/G/10' } });
+      await submissions.createSubmission(first);
+      expect(await covers.claimCover(sha, first.id)).toEqual({ claimed: true });
+      expect(await covers.claimCover(sha, first.id)).toEqual({ claimed: true });
+      expect(await covers.claimCover(sha, 'other')).toEqual({ claimed: false, holder: { id: first.id, status: 'SYMBOL_ASSIGNED', symbol: 'A/HRC/47/G/10' } });
+      expect(await covers.releaseCover(sha, 'other')).toBe(false);
+      expect(await covers.getCoverClaim(sha)).toMatchObject({ sha256: sha, submissionId: first.id });
+      expect(await covers.releaseCover(sha, first.id)).toBe(true);
+      expect(await covers.getCoverClaim(sha)).toBeUndefined();
+    });
+
+    it('gives one cover note to one of two submissions claiming it at once', async () => {
+      const { covers } = make();
+      const sha = newCover();
+      const outcomes = await Promise.all(['a', 'b'].map((id) => covers.claimCover(sha, id)));
+      expect(outcomes.filter((o) => o.claimed)).toHaveLength(1);
+      const holder = (await covers.getCoverClaim(sha))?.submissionId;
+      expect(outcomes.find((o) => !o.claimed)).toEqual({ claimed: false, holder: { id: holder } });
+    });
+
+    it('takes a cover note over from a submission that failed before its symbol, and from one never recorded once the grace is over', async () => {
+      const { submissions, covers, clock } = make();
+      const failed = submissionIn('FAILED');
+      await submissions.createSubmission(failed);
+      const sha = newCover();
+      await covers.claimCover(sha, failed.id);
+      expect(await covers.claimCover(sha, 'next')).toEqual({ claimed: true });
+      const lost = newCover();
+      await covers.claimCover(lost, 'never-recorded');
+      expect(await covers.claimCover(lost, 'next')).toMatchObject({ claimed: false });
+      clock.advance(UNRECORDED_CLAIM_GRACE_MS);
+      const takers = await Promise.all(['next', 'another'].map((id) => covers.claimCover(lost, id)));
+      expect(takers.filter((o) => o.claimed)).toHaveLength(1);
+    });
+
     it('gives each owner one number, the same when it asks again, from the start', async () => {
       const { counters } = make();
       const series = `TEST#${name}#1`;
@@ -133,11 +176,14 @@ function contract(name: string, make: () => { submissions: Submissions; counters
 }
 
 let t: Awaited<ReturnType<typeof startTestStore>>;
-beforeAll(async () => { t = await startTestStore({ clock: new FakeClock().date }); });
+/** The real store's clock, moved on by the checks that need time to pass (every check's times are its own). */
+const tableClock = new FakeClock();
+beforeAll(async () => { t = await startTestStore({ clock: tableClock.date }); });
 afterAll(async () => t?.close());
 
-contract('the real store on dynalite', () => ({ submissions: t.store, counters: t.store }));
+contract('the real store on dynalite', () => ({ submissions: t.store, counters: t.store, covers: t.store, clock: tableClock }));
 contract('the fakes', () => {
   const clock = new FakeClock();
-  return { submissions: new FakeSubmissionStore(clock), counters: new FakeCounterStore(clock) };
+  const submissions = new FakeSubmissionStore(clock);
+  return { submissions, counters: new FakeCounterStore(clock), covers: submissions, clock };
 });

@@ -4,6 +4,7 @@ import { receiveKey, startWorkflow, type ReceiveDeps } from '../../functions/rec
 import { verifiedKey } from '#shared/adapters/files';
 import { FakeClock, FakeFiles, FakeStepFunctions, FakeSubmissionStore } from '../support/fakes';
 import { elfExecutable } from '../support/files';
+import type { SubmissionRecord } from '#shared/domain/schemas';
 import { annex, coverNote, submissionIn, type TestUpload } from '../support/submissions';
 
 function setup(status: Parameters<typeof submissionIn>[0] = 'AWAITING_UPLOAD', uploads: TestUpload[] = [coverNote(), annex()]) {
@@ -204,6 +205,67 @@ describe('receive', () => {
     const deps = { ...t.deps, sfn: { send: async (_: StartExecutionCommand) => { throw throttled; } } };
     await expect(receiveKey(t.keys.cover, deps)).rejects.toThrow('Rate exceeded');
     expect(t.store.peek(t.id)?.status).toBe('AWAITING_UPLOAD');
+  });
+});
+
+describe('receive, on a cover note already accepted', () => {
+  /** Another submission in `status`, with the same cover note, holding its claim. */
+  async function holder(t: ReturnType<typeof setup>, status: Parameters<typeof submissionIn>[0], set: Partial<SubmissionRecord> = {}) {
+    const other = submissionIn(status, { uploads: [coverNote(), annex('Another annex\n')], set });
+    t.store.seed(other);
+    expect(await t.store.claimCover(other.submission.files[0]!.sha256, other.id)).toEqual({ claimed: true });
+    return other.id;
+  }
+
+  it('fails a submission whose verified cover bytes are another accepted one’s, naming it and its symbol, and starts nothing', async () => {
+    const t = setup();
+    const other = await holder(t, 'PUBLISHED', { symbol: 'A/HRC/47/G/10' });
+    t.upload(0).upload(1);
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('rejected');
+    const failed = t.store.peek(t.id)!;
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toEqual({ error: 'Duplicate', cause: expect.stringContaining(`is that of submission ${other} (A/HRC/47/G/10, PUBLISHED), already accepted; if it is a different document, submit again with allowDuplicate`) });
+    expect(t.sfn.started).toEqual([]);
+    expect((await t.store.getCoverClaim(t.record.submission.files[0]!.sha256))?.submissionId).toBe(other);
+  });
+
+  it('refuses the second of two declarations that both got past create-submission, once its bytes are in', async () => {
+    const t = setup();
+    await holder(t, 'AWAITING_UPLOAD');
+    t.upload(0).upload(1);
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('rejected');
+    expect(t.store.peek(t.id)?.error?.error).toBe('Duplicate');
+  });
+
+  it('starts a submission the staff said is a different document, without taking the claim', async () => {
+    const t = setup();
+    const other = await holder(t, 'PUBLISHED', { symbol: 'A/HRC/47/G/10' });
+    t.store.seed({ ...t.record, submission: { ...t.record.submission, allowDuplicate: true } });
+    t.upload(0).upload(1);
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('started');
+    expect((await t.store.getCoverClaim(t.record.submission.files[0]!.sha256))?.submissionId).toBe(other);
+  });
+
+  it('claims a cover note whose claim was lost, or whose holder failed before it had a symbol, and goes on', async () => {
+    const t = setup();
+    t.upload(0).upload(1);
+    expect(await receiveKey(t.keys.cover, t.deps)).toBe('started');
+    expect((await t.store.getCoverClaim(t.record.submission.files[0]!.sha256))?.submissionId).toBe(t.id);
+    const u = setup();
+    await holder(u, 'FAILED');
+    u.upload(0).upload(1);
+    expect(await receiveKey(u.keys.cover, u.deps)).toBe('started');
+    expect((await u.store.getCoverClaim(u.record.submission.files[0]!.sha256))?.submissionId).toBe(u.id);
+  });
+
+  it('lets go of the claim of a submission whose files were wrong, so the note can be submitted again', async () => {
+    const t = setup();
+    const sha = t.record.submission.files[0]!.sha256;
+    await t.store.claimCover(sha, t.id);
+    t.upload(0).upload(1, new TextEncoder().encode('Other\n'));
+    expect(await receiveKey(t.keys.second, t.deps)).toBe('rejected');
+    expect(t.store.peek(t.id)?.error?.error).toBe('FileMismatch');
+    expect(await t.store.getCoverClaim(sha)).toBeUndefined();
   });
 });
 

@@ -90,7 +90,7 @@ bindTokenField(byId<HTMLInputElement>('token'));
 
 // --- Issues: where each path of the submission contract is shown ---------------------------------
 
-const FIELDS = ['token', 'body', 'session', 'agendaItem', 'series', 'sender', 'addressee', 'dated', 'originalLanguage', 'title'];
+const FIELDS = ['token', 'body', 'session', 'agendaItem', 'series', 'sender', 'addressee', 'dated', 'originalLanguage', 'title', 'allowDuplicate'];
 
 function locate(path: string): Target | undefined {
   const file = /^files\[(\d+)\](?:\.(\w+))?$/.exec(path);
@@ -142,6 +142,8 @@ async function readForm(): Promise<ReadForm> {
     originalLanguage: orUndefined(fieldValue('originalLanguage')),
     title: fieldValue('title'),
     files: files.map((f) => f.declaration),
+    // A 409 for a duplicate cover note names this field, so the error summary leads to the box.
+    allowDuplicate: byId<HTMLInputElement>('allowDuplicate').checked,
   };
   const result = SubmissionInput.safeParse(body);
   const issues: Issue[] = [];

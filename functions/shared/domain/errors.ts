@@ -45,6 +45,14 @@ export class Conflict extends DomainError {
   override readonly code = 'Conflict';
 }
 
+/**
+ * The cover note's bytes are those of a submission already accepted, and the staff did not say it is
+ * a different document (`allowDuplicate`): a 409 from the API, a FAILED submission from receive.
+ */
+export class Duplicate extends Conflict {
+  override name = 'Duplicate';
+}
+
 /** A step found the submission in a state it cannot move on from (not retried by the workflow). */
 export class InvalidTransition extends DomainError {
   override name = 'InvalidTransition';

@@ -70,6 +70,11 @@ const SubmissionFields = z.strictObject({
   originalLanguage: Language,
   title: text(SUBMISSION_LIMITS.title),
   files: z.array(FileDeclaration).min(1, 'must list at least the cover note').max(SUBMISSION_LIMITS.files, `must list at most ${SUBMISSION_LIMITS.files} files`),
+  /**
+   * The staff says this is a different document whose cover note has the same bytes as one already
+   * accepted: it is not refused as a duplicate (docs/architecture.md#invariants).
+   */
+  allowDuplicate: z.boolean().default(false),
 });
 
 /** The submission, checked against the registry (body, session, agenda item, series). */
@@ -106,6 +111,10 @@ export const SubmissionInput = SubmissionFields.superRefine((s, ctx) => {
   });
 });
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
+
+/** The cover in the original language (the schema makes it exactly one): its sha256 is what tells a duplicate. */
+export const originalCover = <F extends FileDeclaration>(s: { originalLanguage: string; files: readonly F[] }): F | undefined =>
+  s.files.find((f) => f.part === 'cover' && f.language === s.originalLanguage);
 
 /** The happy path, in order (docs/architecture.md#statuses-and-history): FAILED can follow any step but the last. */
 export const WORKFLOW_STEPS = STATUSES.filter((s): s is Exclude<Status, 'FAILED'> => s !== 'FAILED');

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createCounterStore } from './counters';
+import { createCoverStore } from './covers';
 import { createDocumentStore } from './documents';
 import { createListRenderStore } from './list-renders';
 import type { TableContext } from './query';
@@ -34,9 +35,11 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
     wrote: async (write) => options.afterWrite?.(write),
   };
   const documents = createDocumentStore(ctx);
+  const submissions = createSubmissionStore(ctx);
   return {
     now: ctx.now,
-    ...createSubmissionStore(ctx),
+    ...submissions,
+    ...createCoverStore(ctx, submissions),
     ...createCounterStore(ctx),
     ...createSymbolStore(ctx),
     ...documents,
@@ -47,6 +50,7 @@ export function createStore(doc: DynamoDBDocumentClient, table: string, options:
 }
 
 export { Counter, type CounterStore } from './counters';
+export { claimWith, type ClaimPrimitives, type CoverOutcome, type CoverStore } from './covers';
 export type { DocumentStore } from './documents';
 export type { ListGroup, ListGroupState, ListRenderStore } from './list-renders';
 export { sessionKey, type Clock, type Page } from './query';
