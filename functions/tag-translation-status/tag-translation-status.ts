@@ -8,7 +8,8 @@ export type TagStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>
 export async function tagSubmission(submissionId: string, store: TagStore): Promise<{ submissionId: string; symbol: string }> {
   const record = await store.mustGetSubmission(submissionId);
   if (!record.symbol) throw new InvalidTransition(`Submission ${submissionId} has no symbol yet`);
-  const translations = tagTranslationStatus(record.submission.files, record.submission.originalLanguage);
+  const { files, originalLanguage, relatesTo } = record.submission;
+  const translations = tagTranslationStatus(files, originalLanguage, { corrigendum: relatesTo?.kind === 'Corr' });
   const reproduced = Object.entries(translations).filter(([, langs]) => Object.values(langs).includes('reproduced-as-received')).map(([part]) => part);
   await store.transition(submissionId, 'TAGGED', {
     from: ['SYMBOL_ASSIGNED'],

@@ -88,4 +88,22 @@ describe('TagTranslationStatus', () => {
   it('refuses a submission it does not know', async () => {
     await expect(tagSubmission('01J0000000000000000000NONE', new FakeSubmissionStore())).rejects.toThrow(NotFound);
   });
+
+  it('marks the versions a corrigendum does not correct not-issued, not pending', async () => {
+    const french = { ...coverNote('Rectificatif\n'), language: 'fr' as const };
+    const record = submissionIn('SYMBOL_ASSIGNED', { uploads: [french, annex('Annexe\n', { language: 'fr' })], set: { symbol: 'A/HRC/47/G/1/Corr.1' } });
+    const store = new FakeSubmissionStore().seed({ ...record, submission: { ...record.submission, originalLanguage: 'fr', relatesTo: { symbol: SYMBOL, kind: 'Corr' } } });
+    await tagSubmission(record.id, store);
+    const { cover, annex: reproduced } = store.peek(record.id)!.translations!;
+    expect(cover).toEqual({ ar: 'not-issued', zh: 'not-issued', en: 'not-issued', fr: 'original', ru: 'not-issued', es: 'not-issued' });
+    expect(reproduced).toEqual({ ar: 'not-issued', zh: 'not-issued', en: 'not-issued', fr: 'original', ru: 'not-issued', es: 'not-issued' });
+  });
+
+  it('leaves a revision’s and an addendum’s missing versions pending: they are whole documents to translate', async () => {
+    const record = submissionIn('SYMBOL_ASSIGNED', { uploads: [coverNote()], set: { symbol: 'A/HRC/47/G/1/Rev.1' } });
+    const store = new FakeSubmissionStore().seed({ ...record, submission: { ...record.submission, relatesTo: { symbol: SYMBOL, kind: 'Rev' } } });
+    await tagSubmission(record.id, store);
+    expect(store.peek(record.id)!.translations!.cover!.fr).toBe('pending');
+  });
 });
+
