@@ -5,10 +5,11 @@ import { parseOrBadRequest } from '#shared/handlers/http';
 import { SubmissionInput, type SubmissionRecord } from '#shared/domain/schemas';
 import type { Clock, SubmissionStore } from '#shared/adapters/store';
 import type { CreatedSubmission } from '#shared/api/responses';
+import { checkRelatesTo, type RelatesToStore } from './relates-to';
 
 export interface CreateSubmissionDeps {
   /** The record is stamped with the store's clock, as its history will be. */
-  store: Pick<SubmissionStore, 'createSubmission'> & Clock;
+  store: Pick<SubmissionStore, 'createSubmission'> & Clock & RelatesToStore;
   files: Pick<Files, 'presignUpload'>;
   newId: () => string;
   /** Largest file accepted, in bytes. */
@@ -25,6 +26,7 @@ export async function createSubmission(body: unknown, deps: CreateSubmissionDeps
       throw new BadRequest(`files[${i}].size: ${f.name} is ${f.size} bytes; the limit is ${deps.maxFileSize} bytes`, [{ path: `files[${i}].size`, message: `must be at most ${deps.maxFileSize} bytes` }]);
     }
   });
+  if (input.relatesTo) await checkRelatesTo({ ...input, relatesTo: input.relatesTo }, deps.store);
   const id = deps.newId();
   const at = deps.store.now();
   const record: SubmissionRecord = {
