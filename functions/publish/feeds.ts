@@ -2,6 +2,8 @@ import type { DocumentRecord } from '#shared/domain/document';
 import { formatDate } from '#shared/domain/dates';
 import { agendaItemTitle } from '#shared/domain/registry';
 import { HOME_PAGE_PATH, SITE_FEED_PATH, absolute, documentPath } from '#shared/domain/site-paths';
+import { lineageOf } from '#shared/domain/lineage';
+import { FINAL_KINDS } from '#shared/domain/symbols';
 import { byLatest, updatedAt } from './order';
 import { SITE_NAME } from './pages/layout';
 import { requireBody, requireSession, sessionFeedPath, sessionLabel, sessionPagePath } from './sessions';
@@ -27,12 +29,24 @@ function summary(d: DocumentRecord): string {
   return `Sender: ${d.sender}. Dated: ${formatDate(d.dated)}. ${agendaItem(d)}.`;
 }
 
+/** A corrigendum, revision or addendum says so and links its document: a category (`corrigendum`), and `rel="related"`. */
+function lineage(d: DocumentRecord, siteUrl: string) {
+  const l = lineageOf(d.symbol);
+  if (!l) return [];
+  const what = FINAL_KINDS[l.kind];
+  return [
+    el('category', { term: what, label: `${what[0]!.toUpperCase()}${what.slice(1)} of ${l.parent}` }),
+    el('link', { rel: 'related', type: 'text/html', href: absolute(siteUrl, documentPath(l.parent)), title: l.parent }),
+  ];
+}
+
 function entry(d: DocumentRecord, siteUrl: string) {
   const url = absolute(siteUrl, documentPath(d.symbol));
   const lang = d.originalLanguage === 'en' ? undefined : d.originalLanguage;
   return el('entry', {},
     el('id', {}, url),
     el('title', { 'xml:lang': lang }, `${d.symbol} — ${d.title}`),
+    ...lineage(d, siteUrl),
     el('updated', {}, updatedAt(d)),
     el('published', {}, d.publishedAt),
     el('link', { rel: 'alternate', type: 'text/html', href: url }),
