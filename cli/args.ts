@@ -24,6 +24,13 @@ export const FIELD_FLAGS = {
   title: '--title',
 } as const;
 type Field = keyof typeof FIELD_FLAGS;
+
+/** `--corrects`, `--revises`, `--adds-to` <symbol>: the submission's `relatesTo`, one at most. */
+export const RELATES_TO_FLAGS = {
+  Corr: { flag: '--corrects', field: 'corrects' },
+  Rev: { flag: '--revises', field: 'revises' },
+  Add: { flag: '--adds-to', field: 'addsTo' },
+} as const;
 const NUMBER_FIELDS: readonly Field[] = ['session', 'agendaItem'];
 
 export type FileOption = '--cover' | '--annex' | '--file';
@@ -34,7 +41,11 @@ export interface FileFlag {
 }
 
 /** `allowDuplicate` is the one field given by a flag without a value (`--allow-duplicate`). */
-export type SubmitFlags = Partial<Record<Field, string>> & { files?: readonly FileFlag[]; allowDuplicate?: boolean };
+export type SubmitFlags = Partial<Record<Field, string>> & {
+  files?: readonly FileFlag[];
+  allowDuplicate?: boolean;
+  relatesTo?: readonly { kind: string; symbol: string; flag: string }[];
+};
 
 /** By extension, when the spec has no `type=`. */
 const TYPE_BY_NAME: Record<string, (typeof CONTENT_TYPES)[number]> = CONTENT_TYPE_BY_EXTENSION;
@@ -177,6 +188,13 @@ export function draftFromFlags(flags: SubmitFlags, base?: Draft, cwd = process.c
   if (flags.allowDuplicate) {
     fields.allowDuplicate = true;
     given.allowDuplicate = '--allow-duplicate';
+  }
+  const [relatesTo, ...more] = flags.relatesTo ?? [];
+  if (more.length > 0) {
+    issues.push({ path: 'relatesTo', message: `give one of --corrects, --revises, --adds-to, not ${[relatesTo, ...more].map((r) => r?.flag).join(' and ')}` });
+  } else if (relatesTo) {
+    fields.relatesTo = { symbol: relatesTo.symbol, kind: relatesTo.kind };
+    given.relatesTo = `${relatesTo.flag} ${relatesTo.symbol}`;
   }
 
   const fileFlags = flags.files ?? [];

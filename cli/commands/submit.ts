@@ -4,7 +4,7 @@ import { LANGUAGE_CODES } from '#shared/domain/languages';
 import { BODY_CODES } from '#shared/domain/registry';
 import { KINDS } from '#shared/domain/schemas';
 import { UnexpectedAnswer, apiFromEnv } from '../api';
-import { FIELD_FLAGS, draftFromFlags, type FileFlag, type FileOption, type SubmitFlags } from '../args';
+import { FIELD_FLAGS, RELATES_TO_FLAGS, draftFromFlags, type FileFlag, type FileOption, type SubmitFlags } from '../args';
 import { follow } from '../follow';
 import { completeSubmission, readMetadata, type LoadedSubmission } from '../metadata';
 import { DEFAULT_TIMEOUT_S, seconds } from '../options';
@@ -17,6 +17,7 @@ const flag = z.string().optional();
 const SubmitOptions = z.object({
   body: flag, session: flag, agendaItem: flag, series: flag, kind: flag, sender: flag, addressee: flag, dated: flag,
   originalLanguage: flag, title: flag,
+  corrects: flag, revises: flag, addsTo: flag,
   cover: FileFlags, annex: FileFlags, file: FileFlags,
   allowDuplicate: z.boolean().default(false),
   dryRun: z.boolean().default(false),
@@ -33,7 +34,11 @@ function submitFlags(o: SubmitOptions): SubmitFlags {
     const value = o[field as keyof typeof FIELD_FLAGS];
     return value === undefined ? [] : [[field, value]];
   }));
-  return { ...fields, files, allowDuplicate: o.allowDuplicate };
+  const relatesTo = Object.entries(RELATES_TO_FLAGS).flatMap(([kind, option]) => {
+    const symbol = o[option.field];
+    return symbol === undefined ? [] : [{ kind, symbol, flag: option.flag }];
+  });
+  return { ...fields, files, relatesTo, allowDuplicate: o.allowDuplicate };
 }
 
 /** The submission from a metadata file, flags, or both (flags win), checked as the API will check it. */
@@ -91,6 +96,9 @@ export function addSubmitCommand(program: Command): void {
     .option('--dated <YYYY-MM-DD>', 'the date on the note')
     .option('--original-language <code>', `the language it was written in (${LANGUAGE_CODES.join(', ')})`)
     .option('--title <text>', 'the title: "Note verbale dated 8 June 2021 from …"')
+    .option('--corrects <symbol>', 'a corrigendum of that published document (A/HRC/47/G/10 → A/HRC/47/G/10/Corr.N): it corrects the language versions its files are in')
+    .option('--revises <symbol>', 'a revision of that published document (→ …/Rev.N), which replaces it')
+    .option('--adds-to <symbol>', 'an addendum to that published document (→ …/Add.N)')
     .option('--cover <path[,attr…]>', 'the cover note (repeat for other languages: --cover note-fr.pdf,fr)', collect('--cover'))
     .option('--annex <path[,attr…]>', 'an annex (repeatable)', collect('--annex'))
     .option('--file <path,part[,attr…]>', 'any file, with its part: --file annex2.pdf,annex-2 (repeatable)', collect('--file'))
@@ -118,6 +126,8 @@ Examples:
       --dated 2021-06-08 --original-language en \\
       --title "Note verbale dated 8 June 2021 from the Permanent Mission of Azerbaijan to …" \\
       --cover note-verbale.pdf --annex annex.pdf,as-received --wait
+  $ circulate submit examples/A_HRC_47_G_10/metadata.json --corrects A/HRC/47/G/10 \\
+      --title "Note verbale dated 8 June 2021 … Corrigendum" --original-language fr --cover rectificatif.pdf,fr --wait
   $ circulate submit session-47.json --sender "…" --dated 2021-06-08 --title "…" \\
       --cover note.docx --cover note-fr.pdf,fr --file map.pdf,annex-2,as-received --dry-run
 

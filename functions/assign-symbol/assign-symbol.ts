@@ -4,6 +4,7 @@ import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from './job-num
 import { body as bodyOf, dutyStationOf } from '#shared/domain/registry';
 import type { CounterStore, SubmissionStore, SymbolStore } from '#shared/adapters/store';
 import { seriesPrefix, symbolOf } from '#shared/domain/symbols';
+import { finalCounterName, finalSymbolOf } from '#shared/domain/lineage';
 
 /** What AssignSymbol uses: the submission, the counters it takes numbers from, the symbol it claims. */
 export type AssignSymbolStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'> & Pick<CounterStore, 'allocate'> & Pick<SymbolStore, 'claimSymbol'>;
@@ -13,7 +14,9 @@ export type AssignSymbolStore = Pick<SubmissionStore, 'mustGetSubmission' | 'tra
  * job numbers (duty station + year). Each counter records which submission took which number
  * in the same conditional write that moves it, so a retry after a crash between any two writes,
  * or a second execution for the same submission, gets the same numbers, and no number is skipped.
- * The symbol record makes a symbol taken for ever.
+ * The symbol record makes a symbol taken for ever. A corrigendum, revision or addendum takes the
+ * next number of its kind under the document it relates to (`A/HRC/47/G/10/Corr.1`), from the
+ * counter `A/HRC/47/G/10/Corr` by the same claims: numbers run from 1 per document and kind.
  */
 export async function assignSymbol(submissionId: string, store: AssignSymbolStore): Promise<{ submissionId: string; symbol: string }> {
   const record = await store.mustGetSubmission(submissionId);
@@ -28,8 +31,9 @@ export async function assignSymbol(submissionId: string, store: AssignSymbolStor
   if (!b || !series) throw new RangeError(`Series ${s.series} of ${s.body} is not in the registry`);
 
   const ref = { body: s.body, session: s.session, series: s.series };
-  const number = await store.allocate(seriesPrefix(ref), submissionId, series.start);
-  const symbol = symbolOf(ref, number);
+  const symbol = s.relatesTo
+    ? finalSymbolOf(s.relatesTo.symbol, s.relatesTo.kind, await store.allocate(finalCounterName(s.relatesTo.symbol, s.relatesTo.kind), submissionId, 1))
+    : symbolOf(ref, await store.allocate(seriesPrefix(ref), submissionId, series.start));
   await store.claimSymbol(symbol, submissionId);
 
   const station = dutyStationOf(b);

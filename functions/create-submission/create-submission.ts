@@ -6,10 +6,11 @@ import { duplicateOf } from '#shared/domain/duplicates';
 import { SubmissionInput, originalCover, type SubmissionRecord } from '#shared/domain/schemas';
 import type { Clock, CoverStore, SubmissionStore } from '#shared/adapters/store';
 import type { CreatedSubmission } from '#shared/api/responses';
+import { checkRelatesTo, type RelatesToStore } from './relates-to';
 
 export interface CreateSubmissionDeps {
   /** The record is stamped with the store's clock, as its history will be. */
-  store: Pick<SubmissionStore, 'createSubmission' | 'getSubmission'> & Pick<CoverStore, 'claimCover' | 'releaseCover'> & Clock;
+  store: Pick<SubmissionStore, 'createSubmission' | 'getSubmission'> & Pick<CoverStore, 'claimCover' | 'releaseCover'> & Clock & RelatesToStore;
   files: Pick<Files, 'presignUpload'>;
   newId: () => string;
   /** Largest file accepted, in bytes. */
@@ -31,6 +32,7 @@ export interface CreateSubmissionDeps {
 export async function createSubmission(body: unknown, deps: CreateSubmissionDeps): Promise<CreatedSubmission> {
   const input = parseOrBadRequest(SubmissionInput, body, 'The submission');
   refuseOversized(input.files, deps.maxFileSize);
+  if (input.relatesTo) await checkRelatesTo({ ...input, relatesTo: input.relatesTo }, deps.store);
   const id = deps.newId();
   const at = deps.store.now();
   const record: SubmissionRecord = {

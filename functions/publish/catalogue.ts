@@ -23,7 +23,7 @@ export function sessionDocumentsView(body: string, session: number, documents: r
     agendaItems: items.map((item) => ({
       item,
       title: agendaItemTitle(b, item) ?? null,
-      documents: ordered.filter((d) => d.agendaItem === item).map((d) => documentView(d, siteUrl)),
+      documents: ordered.filter((d) => d.agendaItem === item).map((d) => documentView(d, siteUrl, documents)),
     })),
   };
 }

@@ -3,7 +3,8 @@ import { LANGUAGES, type Language } from '#shared/domain/languages';
 import { formatDate } from '#shared/domain/dates';
 import { agendaItemTitle } from '#shared/domain/registry';
 import { HOME_PAGE_PATH, SITE_FEED_PATH, absolute, documentLanguagePath, documentPath } from '#shared/domain/site-paths';
-
+import { lineageOf } from '#shared/domain/lineage';
+import { FINAL_KINDS } from '#shared/domain/symbols';
 import { SITE_NAME } from './pages/layout';
 import { requireBody, requireSession, sessionFeedPath, sessionLabel, sessionPagePath } from './sessions';
 import { el, xmlDocument } from './xml';
@@ -26,6 +27,17 @@ function agendaItem(d: DocumentRecord): string {
 /** Sender, date of the note and agenda item, as plain text (escaped by the XML writer). */
 function summary(d: DocumentRecord): string {
   return `Sender: ${d.sender}. Dated: ${formatDate(d.dated)}. ${agendaItem(d)}.`;
+}
+
+/** A corrigendum, revision or addendum says so and links its document: a category (`corrigendum`), and `rel="related"`. */
+function lineage(d: DocumentRecord, siteUrl: string) {
+  const l = lineageOf(d.symbol);
+  if (!l) return [];
+  const what = FINAL_KINDS[l.kind];
+  return [
+    el('category', { term: what, label: `${what[0]!.toUpperCase()}${what.slice(1)} of ${l.parent}` }),
+    el('link', { rel: 'related', type: 'text/html', href: absolute(siteUrl, documentPath(l.parent)), title: l.parent }),
+  ];
 }
 
 /**
@@ -55,6 +67,7 @@ function entry({ document: d, version, at }: Issue, siteUrl: string) {
   return el('entry', {},
     el('id', {}, url),
     el('title', { 'xml:lang': lang }, version ? `${d.symbol} — ${LANGUAGES[version].name} version issued: ${title.text}` : `${d.symbol} — ${title.text}`),
+    ...lineage(d, siteUrl),
     el('updated', {}, at),
     el('published', {}, at),
     el('link', { rel: 'alternate', type: 'text/html', href: url, hreflang: version }),

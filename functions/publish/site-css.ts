@@ -137,7 +137,7 @@ tbody th { font-weight: 600; }
   .listing .title { margin: 0.15rem 0; }
   .listing .sender, .listing .dated { color: var(--muted); font-size: 0.9rem; }
 }
-.status-reproduced-as-received, .status-pending { color: var(--muted); }
+.status-reproduced-as-received, .status-pending, .status-not-issued { color: var(--muted); }
 .versions td a { overflow-wrap: anywhere; }
 .file-meta { color: var(--muted); white-space: nowrap; }
 
@@ -151,7 +151,7 @@ tbody th { font-weight: 600; }
 
 /* A language version: what each part is in that language. */
 .version-status { margin: 0 0 0.5rem; font-family: var(--sans); font-size: 0.95rem; }
-.version-status.status-pending, .version-status.status-reproduced-as-received { color: var(--muted); }
+.version-status.status-pending, .version-status.status-reproduced-as-received, .version-status.status-not-issued { color: var(--muted); }
 .version-files { font-family: var(--sans); font-size: 0.95rem; margin: 0 0 0.5rem; }
 .version-files a { overflow-wrap: anywhere; }
 .document-footer p { margin: 0 0 0.5rem; }
@@ -175,6 +175,8 @@ tbody th { font-weight: 600; }
   background: var(--band); border-inline-start: 4px solid var(--header);
   font-family: var(--sans);
 }
+.notice.superseded { font-size: 1.1rem; }
+.designation { margin: 0 0 1rem; text-align: center; font-weight: 600; }
 .notice p, .suggestion p { margin: 0; }
 .notice p + p, .suggestion p + p { margin-top: 0.5rem; }
 

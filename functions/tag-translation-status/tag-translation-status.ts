@@ -13,9 +13,10 @@ export type TagStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>
 export async function tagSubmission(submissionId: string, store: TagStore, files: Pick<Files, 'tagStored'>): Promise<{ submissionId: string; symbol: string }> {
   const record = await store.mustGetSubmission(submissionId);
   if (!record.symbol) throw new InvalidTransition(`Submission ${submissionId} has no symbol yet`);
-  const translations = tagTranslationStatus(record.submission.files, record.submission.originalLanguage);
+  const { files: declared, originalLanguage, relatesTo } = record.submission;
+  const translations = tagTranslationStatus(declared, originalLanguage, { corrigendum: relatesTo?.kind === 'Corr' });
   if (record.status === 'SYMBOL_ASSIGNED') {
-    for (const f of record.submission.files) await files.tagStored(f, fileTags(record.symbol, f, translations));
+    for (const f of declared) await files.tagStored(f, fileTags(record.symbol, f, translations));
   }
   const reproduced = Object.entries(translations).filter(([, langs]) => Object.values(langs).includes('reproduced-as-received')).map(([part]) => part);
   await store.transition(submissionId, 'TAGGED', {

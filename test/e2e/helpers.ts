@@ -33,8 +33,14 @@ export async function api(stack: EmbeddedStack, path: string, init: RequestInit 
  */
 const ON_PURPOSE = { allowDuplicate: true };
 
-/** Submits a metadata file as staff would: POST the submission, then PUT each file to its presigned URL. */
-export async function submit(stack: EmbeddedStack, metadataFile = EXAMPLE, edit: (body: Record<string, unknown>) => void = () => undefined) {
+/**
+ * Submits a metadata file as staff would: POST the submission, then PUT each file to its presigned URL.
+ * `edit` may change the body, and declare files of its own whose bytes `files` gives by name.
+ */
+export async function submit(
+  stack: EmbeddedStack, metadataFile = EXAMPLE, edit: (body: Record<string, unknown>) => void = () => undefined,
+  files: readonly { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [],
+) {
   const loaded = await loadSubmission(metadataFile);
   const body: Record<string, unknown> = { ...loaded.body, ...ON_PURPOSE };
   edit(body);
@@ -42,7 +48,7 @@ export async function submit(stack: EmbeddedStack, metadataFile = EXAMPLE, edit:
   if (created.status !== 201) throw new Error(`POST /submissions answered ${created.status}: ${created.text}`);
   const answer = created.json as { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] };
   for (const upload of answer.uploads) {
-    const file = loaded.files.find((f) => f.name === upload.name);
+    const file = files.find((f) => f.name === upload.name) ?? loaded.files.find((f) => f.name === upload.name);
     if (!file) throw new Error(`No local file for upload ${upload.name}`);
     const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: file.bytes });
     if (!put.ok) throw new Error(`Upload of ${upload.name} answered ${put.status}: ${await put.text()}`);

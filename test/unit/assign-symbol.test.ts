@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { assignSymbol } from '../../functions/assign-symbol/assign-symbol';
 import type { StoreOptions } from '#shared/adapters/store';
 import { startTestStore } from '../support/dynamodb';
-import { numbersOf, range, seedReceived } from '../support/submissions';
+import { numbersOf, range, receivedSubmission, seedReceived } from '../support/submissions';
 
 class Crash extends Error {
   override name = 'Crash';
@@ -86,3 +86,50 @@ describe('AssignSymbol, crashed after any one of its writes, then retried', () =
     expect((await assignSymbol(next!, t.store)).symbol).toBe('A/HRC/91/G/1');
   });
 });
+
+describe('AssignSymbol for a corrigendum, revision or addendum (relatesTo)', () => {
+  let t: Awaited<ReturnType<typeof startTestStore>>;
+  beforeAll(async () => { t = await startTestStore(); });
+  afterAll(async () => t?.close());
+
+  async function seedRelated(symbol: string, kind: 'Corr' | 'Rev' | 'Add', count = 1): Promise<string[]> {
+    const records = Array.from({ length: count }, () => {
+      const r = receivedSubmission({ session: 70 });
+      return { ...r, submission: { ...r.submission, relatesTo: { symbol, kind } } };
+    });
+    for (const r of records) await t.store.createSubmission(r);
+    return records.map((r) => r.id);
+  }
+
+  it('numbers each kind from 1 under its document, apart from the series and from other documents', async () => {
+    const [series] = await seedReceived(t.store, 1, 70);
+    const [corr1, corr2] = await seedRelated('A/HRC/70/G/1', 'Corr', 2);
+    const [rev1] = await seedRelated('A/HRC/70/G/1', 'Rev');
+    const [add1] = await seedRelated('A/HRC/70/G/1', 'Add');
+    const [other] = await seedRelated('A/HRC/70/G/2', 'Corr');
+    const symbols = [];
+    for (const id of [corr1, series, corr2, rev1, add1, other]) symbols.push((await assignSymbol(id!, t.store)).symbol);
+    expect(symbols).toEqual(['A/HRC/70/G/1/Corr.1', 'A/HRC/70/G/1', 'A/HRC/70/G/1/Corr.2', 'A/HRC/70/G/1/Rev.1', 'A/HRC/70/G/1/Add.1', 'A/HRC/70/G/2/Corr.1']);
+    expect((await t.store.mustGetSubmission(corr2!)).jobNumbers).toBeDefined();
+  });
+
+  it('gives concurrent corrigenda of one document gapless numbers, each once', async () => {
+    const ids = await seedRelated('A/HRC/70/G/5', 'Corr', 12);
+    const runs = await Promise.all(ids.flatMap((id) => [assignSymbol(id, t.store), assignSymbol(id, t.store)]));
+    const byId = new Map(runs.map((r) => [r.submissionId, r.symbol]));
+    expect(byId.size).toBe(12);
+    expect([...byId.values()].map((s) => Number(s.split('.').pop())).sort((a, b) => a - b)).toEqual(range(1, 12));
+  });
+
+  it('gives a retry after a crash between taking the number and recording it the same number', async () => {
+    const [crashing, bystander] = await seedRelated('A/HRC/70/G/6', 'Rev', 2);
+    const hook = crashingAfter(Number.POSITIVE_INFINITY);
+    hook.afterWrite = (write) => {
+      if (write === 'allocate:A/HRC/70/G/6/Rev') throw new Crash('crashed after taking the revision number');
+    };
+    await expect(assignSymbol(crashing!, t.storeWith(hook))).rejects.toThrow(Crash);
+    expect((await assignSymbol(bystander!, t.store)).symbol).toBe('A/HRC/70/G/6/Rev.2');
+    expect((await assignSymbol(crashing!, t.store)).symbol).toBe('A/HRC/70/G/6/Rev.1');
+  });
+});
+

@@ -178,3 +178,20 @@ describe('a bad flag', () => {
     expect(await issuesOf(build({ ...EXAMPLE_FLAGS, files }))).toEqual(['files: must have exactly one cover in the original language (en); found 0']);
   });
 });
+
+describe('--corrects, --revises, --adds-to', () => {
+  it('make the submission a corrigendum, revision or addendum of the symbol given', async () => {
+    expect((await build({ ...EXAMPLE_FLAGS, relatesTo: [{ kind: 'Corr', symbol: 'A/HRC/47/G/10', flag: '--corrects' }] })).body.relatesTo)
+      .toEqual({ symbol: 'A/HRC/47/G/10', kind: 'Corr' });
+    expect((await build({ ...EXAMPLE_FLAGS, relatesTo: [{ kind: 'Add', symbol: 'A/HRC/47/G/10', flag: '--adds-to' }] })).body.relatesTo)
+      .toEqual({ symbol: 'A/HRC/47/G/10', kind: 'Add' });
+  });
+
+  it('refuse a malformed symbol before sending, naming the flag, and two of them at once', async () => {
+    expect(await issuesOf(build({ ...EXAMPLE_FLAGS, relatesTo: [{ kind: 'Rev', symbol: 'A/HRC/47/G/010', flag: '--revises' }] })))
+      .toEqual([expect.stringMatching(/^relatesTo\.symbol \(--revises A\/HRC\/47\/G\/010\): "A\/HRC\/47\/G\/010" — numbers do not start with 0/)]);
+    expect(await issuesOf(build({
+      ...EXAMPLE_FLAGS, relatesTo: [{ kind: 'Corr', symbol: 'A/HRC/47/G/10', flag: '--corrects' }, { kind: 'Rev', symbol: 'A/HRC/47/G/10', flag: '--revises' }],
+    }))).toEqual(['relatesTo: give one of --corrects, --revises, --adds-to, not --corrects and --revises']);
+  });
+});

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { createSubmission, type CreateSubmissionDeps } from '../../functions/create-submission/create-submission';
 import { UNRECORDED_CLAIM_GRACE_MS } from '#shared/domain/duplicates';
-import { BadRequest, Duplicate } from '#shared/domain/errors';
-import { FakeClock, FakeFiles, FakeSubmissionStore } from '../support/fakes';
+import { BadRequest, Conflict, Duplicate, NotFound } from '#shared/domain/errors';
+import { FakeClock, FakeDocumentStore, FakeFiles, FakeSubmissionStore } from '../support/fakes';
+import { submissionIn } from '../support/submissions';
+import { doc } from './publish-fixtures';
 
 const ID = '01J1D7M3ZK8Q9V2W4X6Y8Z0A1B';
 const MAX = 1000;
@@ -22,12 +24,23 @@ function body(over: Record<string, unknown> = {}) {
   };
 }
 
-function setup() {
+/** The session's published documents are A/HRC/47/G/1 and those of `published`; `sessionSymbols`, what the session has announced. */
+function setup(sessionSymbols: string[] = []) {
   const clock = new FakeClock('2021-06-18T08:00:00.000Z');
   const store = new FakeSubmissionStore(clock);
+  const documents = new FakeDocumentStore();
   const files = new FakeFiles();
-  const deps: CreateSubmissionDeps = { store, files, newId: () => ID, maxFileSize: MAX, uploadExpiry: 3600 };
-  return { clock, store, files, deps };
+  const symbols = ['A/HRC/47/G/1', ...sessionSymbols];
+  const deps: CreateSubmissionDeps = {
+    store: Object.assign(store, { getDocument: documents.getDocument, sessionState: async () => ({ version: 1, symbols }) }),
+    files, newId: () => ID, maxFileSize: MAX, uploadExpiry: 3600,
+  };
+  const publish = async (symbol: string, status: 'PUBLISHED' | 'TAGGED' = 'PUBLISHED') => {
+    const d = doc(1, { symbol, submissionId: `01J1D7M3ZK8Q9V2W4X6Y8Z0${symbols.indexOf(symbol) + 100}` });
+    await documents.putDocument(d);
+    store.seed(submissionIn(status, { id: d.submissionId, set: { symbol } }));
+  };
+  return { clock, store, files, deps, publish };
 }
 
 const COVER = 'a'.repeat(64);
@@ -236,5 +249,59 @@ describe('create-submission', () => {
     t.files.presignFailure = new Error('expired token');
     await expect(createSubmission(body(), t.deps)).rejects.toThrow(/token/);
     expect(await t.store.getCoverClaim(COVER)).toBeUndefined();
+  });
+
+  describe('a corrigendum, revision or addendum (relatesTo)', () => {
+    const corrects = (symbol: string, over: Record<string, unknown> = {}) => body({ relatesTo: { symbol, kind: 'Corr' }, ...over });
+
+    it('records what it relates to, for AssignSymbol to number it under that document', async () => {
+      const t = setup();
+      await t.publish('A/HRC/47/G/1');
+      await createSubmission(corrects('A/HRC/47/G/1'), t.deps);
+      expect(t.store.peek(ID)?.submission.relatesTo).toEqual({ symbol: 'A/HRC/47/G/1', kind: 'Corr' });
+    });
+
+    it('refuses a malformed symbol with the grammar’s words (400)', async () => {
+      const t = setup();
+      const refused = createSubmission(corrects('A/HRC/47/G/01'), t.deps);
+      await expect(refused).rejects.toThrow(BadRequest);
+      await expect(refused).rejects.toThrow(/relatesTo\.symbol: "A\/HRC\/47\/G\/01" — numbers do not start with 0/);
+    });
+
+    it('refuses what the grammar forbids: nothing follows a corrigendum, no revision of a revision (400)', async () => {
+      const t = setup();
+      await expect(createSubmission(corrects('A/HRC/47/G/1/Corr.1'), t.deps)).rejects.toThrow(/nothing follows a corrigendum/);
+      await expect(createSubmission(body({ relatesTo: { symbol: 'A/HRC/47/G/1/Rev.1', kind: 'Rev' } }), t.deps)).rejects.toThrow(/never twice the same kind in a row/);
+      await expect(createSubmission(body({ relatesTo: { symbol: 'A/HRC/47/G/1', kind: 'Amend' } }), t.deps)).rejects.toThrow(/must be Corr \(corrigendum\), Rev \(revision\) or Add \(addendum\)/);
+    });
+
+    it('refuses a document that is not published, naming it (404), also while its Publish is under way', async () => {
+      const t = setup(['A/HRC/47/G/2']);
+      await expect(createSubmission(corrects('A/HRC/47/G/9'), t.deps)).rejects.toThrow(NotFound);
+      await expect(createSubmission(corrects('A/HRC/47/G/9'), t.deps)).rejects.toThrow('relatesTo.symbol: no published document A/HRC/47/G/9; a corrigendum is issued for a published document');
+      await t.publish('A/HRC/47/G/2', 'TAGGED');
+      await expect(createSubmission(corrects('A/HRC/47/G/2'), t.deps)).rejects.toThrow(NotFound);
+      expect(t.store.peek(ID)).toBeUndefined();
+    });
+
+    it('refuses a submission not in its document’s place, naming both values (400)', async () => {
+      const t = setup();
+      await t.publish('A/HRC/47/G/1');
+      const refused = createSubmission(corrects('A/HRC/47/G/1', { agendaItem: 3, session: 46 }), t.deps);
+      await expect(refused).rejects.toThrow(BadRequest);
+      await expect(refused).rejects.toThrow('session: is 46, but A/HRC/47/G/1 is session 47; a corrigendum keeps its document\'s session; '
+        + 'agendaItem: is 3, but A/HRC/47/G/1 is under agenda item 4; a corrigendum keeps its document\'s agendaItem');
+    });
+
+    it('refuses to correct or add to a document a revision has replaced, naming the revision (409); another revision is allowed', async () => {
+      const t = setup(['A/HRC/47/G/1/Rev.1']);
+      await t.publish('A/HRC/47/G/1');
+      const refused = createSubmission(corrects('A/HRC/47/G/1'), t.deps);
+      await expect(refused).rejects.toThrow(Conflict);
+      await expect(refused).rejects.toThrow('A/HRC/47/G/1 has been replaced by its revision A/HRC/47/G/1/Rev.1; issue the corrigendum for A/HRC/47/G/1/Rev.1 instead');
+      await expect(createSubmission(body({ relatesTo: { symbol: 'A/HRC/47/G/1', kind: 'Add' } }), t.deps)).rejects.toThrow(Conflict);
+      await createSubmission(body({ relatesTo: { symbol: 'A/HRC/47/G/1', kind: 'Rev' } }), t.deps);
+      expect(t.store.peek(ID)?.submission.relatesTo?.kind).toBe('Rev');
+    });
   });
 });

@@ -2,24 +2,37 @@ import { describe, expect, it } from '@jest/globals';
 import { getDocument } from '../../functions/get-document/get-document';
 import { MalformedSymbol, NotFound } from '#shared/domain/errors';
 import type { Status } from '#shared/domain/schemas';
+import type { DocumentRecord } from '#shared/domain/document';
 import { FakeDocumentStore, FakeSubmissionStore } from '../support/fakes';
 import { submissionIn } from '../support/submissions';
 import { doc } from './publish-fixtures';
 
 const SITE = 'https://docs.example.org';
 
-/** Documents 1 and 2, whose submissions are PUBLISHED unless `statuses` says otherwise. */
-async function setup(statuses: Partial<Record<1 | 2, Status>> = {}) {
+/**
+ * Documents 1 and 2, whose submissions are PUBLISHED unless `statuses` says otherwise, and any
+ * `more` documents of the session with their submissions' statuses.
+ */
+async function setup(statuses: Partial<Record<1 | 2, Status>> = {}, more: readonly [DocumentRecord, Status][] = []) {
   const documents = new FakeDocumentStore();
   const submissions = new FakeSubmissionStore();
-  for (const [n, over] of [[1, {}], [2, { title: 'Second note' }]] as const) {
-    const d = doc(n, over);
+  const all: [DocumentRecord, Status][] = [
+    [doc(1), statuses[1] ?? 'PUBLISHED'], [doc(2, { title: 'Second note' }), statuses[2] ?? 'PUBLISHED'], ...more,
+  ];
+  for (const [d, status] of all) {
     await documents.putDocument(d);
-    submissions.seed(submissionIn(statuses[n] ?? 'PUBLISHED', { id: d.submissionId, set: { symbol: d.symbol } }));
+    submissions.seed(submissionIn(status, { id: d.submissionId, set: { symbol: d.symbol } }));
   }
-  const store = { getDocument: documents.getDocument, getSubmission: submissions.getSubmission };
+  const symbols = all.map(([d]) => d.symbol);
+  const store = {
+    getDocument: documents.getDocument, getSubmission: submissions.getSubmission,
+    sessionState: async () => ({ version: all.length, symbols }),
+  };
   return { store, deps: { store, siteUrl: SITE } };
 }
+
+/** A corrigendum, revision or addendum of document 1, as AssignSymbol names it. */
+const of1 = (final: string, n: number) => doc(1, { symbol: `A/HRC/47/G/1/${final}`, submissionId: `01J0000000000000000000L${String(n).padStart(3, '0')}`, title: `${final} of 1` });
 
 describe('get-document', () => {
   it('answers the published document by its symbol, with its address on the site', async () => {
@@ -84,5 +97,28 @@ describe('get-document', () => {
   it('does not mend a symbol written in the wrong case: it is malformed', async () => {
     const { deps } = await setup();
     await expect(getDocument('a/hrc/47/g/1', deps)).rejects.toThrow(MalformedSymbol);
+  });
+
+  it('shows the lineage both ways: what corrects, revises or adds to a document, and what it is of', async () => {
+    const { deps } = await setup({}, [[of1('Corr.1', 1), 'PUBLISHED'], [of1('Rev.1', 2), 'PUBLISHED'], [of1('Add.1', 3), 'TAGGED']]);
+    const base = await getDocument('A/HRC/47/G/1', deps);
+    // The addendum's Publish is under way: not public, so not in the lineage either.
+    expect(base.related).toEqual([
+      { symbol: 'A/HRC/47/G/1/Corr.1', relation: 'corrigendum', url: `${SITE}/A/HRC/47/G/1/Corr.1/` },
+      { symbol: 'A/HRC/47/G/1/Rev.1', relation: 'revision', url: `${SITE}/A/HRC/47/G/1/Rev.1/` },
+    ]);
+    expect(base.supersededBy).toBe('A/HRC/47/G/1/Rev.1');
+    const corrigendum = await getDocument('A/HRC/47/G/1/Corr.1', deps);
+    expect(corrigendum.related).toEqual([{ symbol: 'A/HRC/47/G/1', relation: 'corrects', url: `${SITE}/A/HRC/47/G/1/` }]);
+    expect(corrigendum.supersededBy).toBeNull();
+    expect((await getDocument('A/HRC/47/G/2', deps)).related).toEqual([]);
+  });
+
+  it('names the latest revision as the one that supersedes a document and its earlier revisions', async () => {
+    const { deps } = await setup({}, [[of1('Rev.1', 1), 'PUBLISHED'], [of1('Rev.2', 2), 'PUBLISHED']]);
+    expect((await getDocument('A/HRC/47/G/1', deps)).supersededBy).toBe('A/HRC/47/G/1/Rev.2');
+    const first = await getDocument('A/HRC/47/G/1/Rev.1', deps);
+    expect(first.supersededBy).toBe('A/HRC/47/G/1/Rev.2');
+    expect(first.related.map((r) => [r.symbol, r.relation])).toEqual([['A/HRC/47/G/1', 'revises'], ['A/HRC/47/G/1/Rev.2', 'revision']]);
   });
 });

@@ -124,3 +124,17 @@ describe('the sitemaps', () => {
     expect(parseSitemapIndex(xml)).toEqual(['https://example.org/?a=1&b=<2>/A/HRC/47/sitemap.xml']);
   });
 });
+
+describe('feed entries of corrigenda, revisions and addenda', () => {
+  it('say what they are of, as a category, and link the document they relate to', () => {
+    const documents = [doc(1), doc(1, { symbol: 'A/HRC/47/G/1/Corr.1', submissionId: '01J00000000000000000000C01' }), doc(1, { symbol: 'A/HRC/47/G/1/Rev.1', submissionId: '01J00000000000000000000R01' })];
+    const feed = renderSessionFeed('HRC', 47, documents, SITE);
+    expect(() => checkWellFormed(feed)).not.toThrow();
+    expect(feed).toContain('<category term="corrigendum" label="Corrigendum of A/HRC/47/G/1"/>');
+    expect(feed).toContain('<category term="revision" label="Revision of A/HRC/47/G/1"/>');
+    expect(feed).toContain(`<link rel="related" type="text/html" href="${SITE}/A/HRC/47/G/1/" title="A/HRC/47/G/1"/>`);
+    // The document itself is no one's component.
+    expect(feed.match(/rel="related"/g)).toHaveLength(2);
+  });
+});
+

@@ -288,11 +288,39 @@ describe('renderDocumentPage, for readers and machines', () => {
     expect(withRelated).toContain('<h2 id="related-heading">Related documents</h2>');
     expect(withRelated).toContain('<li><span class="relation">Corrigendum:</span> <a href="/A/HRC/47/G/10/Corr.1/" dir="ltr">A/HRC/47/G/10/Corr.1</a> <span class="related-title" dir="auto">Corrigendum &lt;b&gt;1&lt;/b&gt;</span></li>');
     expect(withRelated).toContain('<span class="relation">Addendum:</span> <a href="/A/HRC/47/G/10/Add.1/"');
-    expect(withRelated).toMatch(/<p class="notice"><strong>Replaced:<\/strong> this document has been revised\. Read the revision, <a href="\/A\/HRC\/47\/G\/10\/Rev\.1\/" dir="ltr">A\/HRC\/47\/G\/10\/Rev\.1<\/a>\.<\/p>/);
-    expect(withRelated.indexOf('class="notice"')).toBeLessThan(withRelated.indexOf('<header class="masthead"'));
+    const superseded = '<p class="notice superseded" role="note"><strong>Superseded by <a href="/A/HRC/47/G/10/Rev.1/" dir="ltr">A/HRC/47/G/10/Rev.1</a></strong>: the revision replaces the text of this document.</p>';
+    expect(withRelated).toContain(superseded);
+    expect(withRelated.indexOf('class="notice superseded"')).toBeLessThan(withRelated.indexOf('<header class="masthead"'));
+    // Every language version says it too, first, in English marked as such.
+    const french = renderLanguagePage(doc, 'fr', related);
+    expect(french).toContain('<p class="notice superseded" role="note" lang="en"><strong>Superseded by <a href="/A/HRC/47/G/10/Rev.1/"');
+    expect(french.indexOf('class="notice superseded"')).toBeLessThan(french.indexOf('<header class="masthead"'));
     const corrigendum = renderLanguagePage(makeDoc({ symbol: 'A/HRC/47/G/10/Corr.1' }), 'fr', [{ symbol: 'A/HRC/47/G/10', title: 'The note', relation: 'corrects' }]);
     expect(corrigendum).toContain('<section class="related" aria-labelledby="related-heading" lang="en">');
     expect(corrigendum).toContain('<span class="relation">Corrects:</span> <a href="/A/HRC/47/G/10/"');
+  });
+
+  it('says at the top what a corrigendum corrects, which versions, and heads it "Corrigendum" in the version’s wording', () => {
+    const fr = { ...COVER_FR, path: 'A/HRC/47/G/10/Corr.1/cover.fr.pdf' };
+    const corr = { ...makeDoc({ symbol: 'A/HRC/47/G/10/Corr.1', originalLanguage: 'fr' }, [fr]), translations: tagTranslationStatus([fr], 'fr', { corrigendum: true }) };
+    const base = [{ symbol: 'A/HRC/47/G/10', title: 'The note', relation: 'corrects' as const }];
+    const all = renderDocumentPage(corr, base);
+    expect(all).toContain('<p class="notice lineage" role="note" lang="en">Corrigendum to <a href="/A/HRC/47/G/10/" dir="ltr">A/HRC/47/G/10</a>, correcting the French version only.</p>');
+    expect(all).toContain('<p class="designation" lang="en">Corrigendum</p>');
+    expect(all).toMatch(/<th scope="row">English<\/th>\n<td class="status-not-issued">Not issued<\/td>\n<td><span class="muted">Not issued in this language<\/span><\/td>/);
+    expect(renderLanguagePage(corr, 'fr', base)).toContain('<p class="designation">Rectificatif</p>');
+    const english = renderLanguagePage(corr, 'en', base);
+    expect(english).toContain('<strong>Not issued in English:</strong> this corrigendum corrects other language versions only');
+    expect(english).not.toContain('Pending translation');
+  });
+
+  it('says at the top what a revision replaces and what an addendum adds to', () => {
+    const rev = renderDocumentPage(makeDoc({ symbol: 'A/HRC/47/G/10/Rev.1' }), [{ symbol: 'A/HRC/47/G/10', title: 'The note', relation: 'revises' }]);
+    expect(rev).toContain('Revision of <a href="/A/HRC/47/G/10/" dir="ltr">A/HRC/47/G/10</a>, which it replaces.</p>');
+    expect(rev).not.toContain('class="designation"');
+    const add = renderLanguagePage(makeDoc({ symbol: 'A/HRC/47/G/10/Add.1' }), 'es', [{ symbol: 'A/HRC/47/G/10', title: 'The note', relation: 'adds-to' }]);
+    expect(add).toContain('Addendum to <a href="/A/HRC/47/G/10/" dir="ltr">A/HRC/47/G/10</a>.</p>');
+    expect(add).toContain('<p class="designation">Adición</p>');
   });
 });
 

@@ -2,20 +2,25 @@ import { describe, expect, it } from '@jest/globals';
 import { tagSubmission } from '../../functions/tag-translation-status/tag-translation-status';
 import { InvalidTransition, NotFound } from '#shared/domain/errors';
 import { LANGUAGE_CODES } from '#shared/domain/languages';
-import type { Status } from '#shared/domain/schemas';
+import type { Status, SubmissionRecord } from '#shared/domain/schemas';
 import { verifiedKey } from '#shared/adapters/files';
 import { FakeClock, FakeFiles, FakeSubmissionStore } from '../support/fakes';
 import { annex, coverNote, submissionIn, type TestUpload } from '../support/submissions';
 
 const SYMBOL = 'A/HRC/47/G/1';
 
+/** The intake bucket with each file's upload and verified copy, as receive leaves it. */
+function filesOf(record: SubmissionRecord) {
+  const files = new FakeFiles();
+  for (const f of record.submission.files) files.upload(f.key, new Uint8Array(f.size)).upload(verifiedKey(f), new Uint8Array(f.size));
+  return files;
+}
+
 function setup(status: Status = 'SYMBOL_ASSIGNED', uploads: TestUpload[] = [coverNote(), annex()], symbol: string | null = SYMBOL) {
   const record = submissionIn(status, { at: '2021-06-18T07:00:00.000Z', uploads, set: symbol ? { symbol } : {} });
   const clock = new FakeClock('2021-06-18T08:00:00.000Z');
   const store = new FakeSubmissionStore(clock).seed(record);
-  const files = new FakeFiles();
-  for (const f of record.submission.files) files.upload(f.key, new Uint8Array(f.size)).upload(verifiedKey(f), new Uint8Array(f.size));
-  return { store, clock, files, id: record.id, record };
+  return { store, clock, files: filesOf(record), id: record.id, record };
 }
 
 describe('TagTranslationStatus', () => {
@@ -99,4 +104,22 @@ describe('TagTranslationStatus', () => {
   it('refuses a submission it does not know', async () => {
     await expect(tagSubmission('01J0000000000000000000NONE', new FakeSubmissionStore(), new FakeFiles())).rejects.toThrow(NotFound);
   });
+
+  it('marks the versions a corrigendum does not correct not-issued, not pending', async () => {
+    const french = { ...coverNote('Rectificatif\n'), language: 'fr' as const };
+    const record = submissionIn('SYMBOL_ASSIGNED', { uploads: [french, annex('Annexe\n', { language: 'fr' })], set: { symbol: 'A/HRC/47/G/1/Corr.1' } });
+    const store = new FakeSubmissionStore().seed({ ...record, submission: { ...record.submission, originalLanguage: 'fr', relatesTo: { symbol: SYMBOL, kind: 'Corr' } } });
+    await tagSubmission(record.id, store, filesOf(record));
+    const { cover, annex: reproduced } = store.peek(record.id)!.translations!;
+    expect(cover).toEqual({ ar: 'not-issued', zh: 'not-issued', en: 'not-issued', fr: 'original', ru: 'not-issued', es: 'not-issued' });
+    expect(reproduced).toEqual({ ar: 'not-issued', zh: 'not-issued', en: 'not-issued', fr: 'original', ru: 'not-issued', es: 'not-issued' });
+  });
+
+  it('leaves a revision’s and an addendum’s missing versions pending: they are whole documents to translate', async () => {
+    const record = submissionIn('SYMBOL_ASSIGNED', { uploads: [coverNote()], set: { symbol: 'A/HRC/47/G/1/Rev.1' } });
+    const store = new FakeSubmissionStore().seed({ ...record, submission: { ...record.submission, relatesTo: { symbol: SYMBOL, kind: 'Rev' } } });
+    await tagSubmission(record.id, store, filesOf(record));
+    expect(store.peek(record.id)!.translations!.cover!.fr).toBe('pending');
+  });
 });
+

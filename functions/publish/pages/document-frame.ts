@@ -9,7 +9,9 @@ import { date } from './format';
 import { langAttrs } from './language';
 import { page, sessionAlternates, type Alternate, type Crumb } from './layout';
 import { mastheadHeader } from './masthead';
-import { relatedSection, supersededNotice } from './related-documents';
+import { lineageNotice, relatedSection, supersededNotice } from './related-documents';
+import { lineageOf } from '#shared/domain/lineage';
+import { designation } from '#shared/domain/masthead-wording/designation';
 
 /**
  * What a document's pages share around their parts: the page of all its versions and each language
@@ -69,6 +71,18 @@ export interface DocumentPage {
   footer: SafeHtml;
 }
 
+/** The language versions a corrigendum is issued in, which are those it corrects (the others are `not-issued`). */
+function issuedLanguages(doc: DocumentRecord): Language[] {
+  return LANGUAGE_CODES.filter((l) => doc.translations.cover?.[l] !== 'not-issued');
+}
+
+/** "Corrigendum" or "Addendum" under the title, in the version's wording (a revision prints none). */
+function designationLine(doc: DocumentRecord, lang: Language, pageLang: Language): Html {
+  const kind = lineageOf(doc.symbol)?.kind;
+  const worded = kind && designation(kind, lang);
+  return worded && html`<p class="designation"${langAttrs(lang, pageLang)}>${worded.text}</p>`;
+}
+
 export function documentPage(doc: DocumentRecord, p: DocumentPage): string {
   requireBody(doc.body);
   // The page of all versions is in the document's language, with the masthead's English wording.
@@ -78,9 +92,11 @@ export function documentPage(doc: DocumentRecord, p: DocumentPage): string {
   const title = titleIn(doc, pageLang);
   const content = html`<article class="document" itemscope itemtype="${SCHEMA}DigitalDocument">
 <meta itemprop="inLanguage" content="${pageLang}">
-${supersededNotice(p.related, pageLang)}
+${supersededNotice(doc.symbol, p.related, pageLang)}
+${lineageNotice(doc.symbol, p.related, pageLang, issuedLanguages(doc))}
 ${mastheadHeader(doc, p.version ?? 'en', pageLang, { versionLine: p.version !== undefined })}
 <h1 class="document-title"${attr('lang', title.lang !== pageLang && title.lang)} dir="auto" itemprop="name">${title.text}</h1>
+${designationLine(doc, p.version ?? 'en', pageLang)}
 ${particulars(doc, pageLang)}
 ${languageVersions(doc, pageLang, p.version)}
 <section class="parts" aria-labelledby="parts-heading"${en}>

@@ -28,6 +28,8 @@ ${files(own) ?? html`<p class="muted">The file is not on this site.</p>`}`;
     body = html`<p class="version-status status-pending"><strong>Pending translation:</strong> the ${languageName} version has not been issued yet.</p>
 ${originals.length > 0 && html`<p>Read the original, in ${originalName}:</p>
 ${files(originals)}`}`;
+  } else if (status === 'not-issued') {
+    body = html`<p class="version-status status-not-issued"><strong>Not issued in ${languageName}:</strong> this corrigendum corrects other language versions only; the ${languageName} version needs no correction.</p>`;
   } else if (status === 'reproduced-as-received') {
     body = html`<p class="version-status status-reproduced-as-received"><strong>Reproduced as received:</strong> issued in ${originalName} only, in every language version.</p>
 ${files(originals)}`;

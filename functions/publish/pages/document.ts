@@ -15,6 +15,7 @@ const STATUS_LABEL: Record<TranslationStatus, string> = {
   pending: 'Pending translation',
   translated: 'Translated',
   'reproduced-as-received': 'Reproduced as received',
+  'not-issued': 'Not issued',
 };
 
 function isReproduced(doc: DocumentRecord, part: string): boolean {
@@ -25,6 +26,7 @@ function isReproduced(doc: DocumentRecord, part: string): boolean {
 function noFile(status: TranslationStatus | undefined, original: Language | undefined): SafeHtml {
   if (status === 'reproduced-as-received' && original) return html`<span class="muted">Issued in ${LANGUAGES[original].name}</span>`;
   if (status === 'pending') return html`<span class="muted">Not yet received</span>`;
+  if (status === 'not-issued') return html`<span class="muted">Not issued in this language</span>`;
   return html`<span aria-hidden="true">—</span><span class="visually-hidden">No file</span>`;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentRecord, Masthead, PublishedFile } from '../domain/document';
 import { Issue } from '../domain/issues';
+import { RELATIONS } from '../domain/lineage';
 import { FileDeclaration, HistoryEntry, Language, SeriesHistoryEntry, Status, SubmissionRecord, TranslationOf, TranslationTable } from '../domain/schemas';
 
 /**
@@ -75,6 +76,10 @@ export const DocumentView = DocumentRecord.pick({
   languages: TranslationTable,
   jobNumbers: PrintedJobNumbers,
   files: z.array(PublishedFile.omit({ path: true }).extend({ url: HttpUrl })),
+  /** Its lineage: the documents it corrects, revises or adds to, and its corrigenda, revisions and addenda. */
+  related: z.array(z.object({ symbol: z.string(), relation: z.enum(RELATIONS), url: HttpUrl })).default([]),
+  /** The revision that replaces it (the latest), if any. */
+  supersededBy: z.string().nullable().default(null),
 });
 export type DocumentView = z.infer<typeof DocumentView>;
 

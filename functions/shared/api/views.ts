@@ -3,6 +3,7 @@ import { masthead } from '../domain/document';
 import type { JobNumbers, SubmissionRecord } from '../domain/schemas';
 import type { Counter } from '../adapters/store';
 import { documentPath } from '../domain/symbols';
+import { relationBetween, supersededBy } from '../domain/lineage';
 import type { DocumentView, PrintedJobNumbers, SeriesView, SubmissionView } from './responses';
 
 /**
@@ -27,7 +28,12 @@ export function submissionView(r: SubmissionRecord, siteUrl: string): Submission
   };
 }
 
-export function documentView(d: DocumentRecord, siteUrl: string): DocumentView {
+/** The document as the API shows it; `near`, the documents of its session that may be related to it (its lineage is read from their symbols). */
+export function documentView(d: DocumentRecord, siteUrl: string, near: readonly Pick<DocumentRecord, 'symbol'>[] = []): DocumentView {
+  const related = near.flatMap(({ symbol }) => {
+    const relation = relationBetween(d.symbol, symbol);
+    return relation ? [{ symbol, relation, url: `${siteUrl}/${documentPath(symbol)}` }] : [];
+  });
   return {
     symbol: d.symbol,
     url: `${siteUrl}/${documentPath(d.symbol)}`,
@@ -46,6 +52,8 @@ export function documentView(d: DocumentRecord, siteUrl: string): DocumentView {
     jobNumbers: printedJobNumbers(d.jobNumbers),
     files: d.files.map((f) => ({ part: f.part, language: f.language, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, url: `${siteUrl}/${f.path}` })),
     publishedAt: d.publishedAt,
+    related,
+    supersededBy: supersededBy(d.symbol, related.map((r) => r.symbol)) ?? null,
   };
 }
 

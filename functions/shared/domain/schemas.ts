@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LANGUAGE_CODES } from './languages';
 import { BODY_CODES, body as bodyOf, hasAgendaItem, sessionInRange } from './registry';
+import { ISSUED_FINAL_KINDS, finalRefusal } from './lineage';
+import { validateSymbol } from './symbols';
 
 /** The submission contract (docs/architecture.md#submission-body): what the CLI, the staff page and scripts send. */
 /** The types Circulate takes, by the extension their files usually have (the clients guess a type from it). */
@@ -58,6 +60,25 @@ export const FileDeclaration = z.strictObject({
 });
 export type FileDeclaration = z.infer<typeof FileDeclaration>;
 
+/**
+ * A corrigendum (`Corr`), revision (`Rev`) or addendum (`Add`) of a published document: it takes the
+ * document's symbol with the next number of that kind (`A/HRC/47/G/10/Corr.1`), and its body,
+ * session, agenda item and series must be the document's.
+ */
+export const RelatesTo = z.strictObject({
+  symbol: z.string().trim().min(1, 'must be the symbol of a published document, e.g. A/HRC/47/G/10'),
+  kind: z.enum(ISSUED_FINAL_KINDS, 'must be Corr (corrigendum), Rev (revision) or Add (addendum)'),
+}).superRefine((r, ctx) => {
+  const checked = validateSymbol(r.symbol);
+  if (!checked.ok) {
+    ctx.addIssue({ code: 'custom', path: ['symbol'], message: checked.error });
+    return;
+  }
+  const refusal = finalRefusal(r.symbol, r.kind);
+  if (refusal) ctx.addIssue({ code: 'custom', path: ['kind'], message: `${r.symbol} cannot take a ${r.kind}: ${refusal}` });
+});
+export type RelatesTo = z.infer<typeof RelatesTo>;
+
 const SubmissionFields = z.strictObject({
   body: z.string(),
   session: z.number().int().positive(),
@@ -75,6 +96,7 @@ const SubmissionFields = z.strictObject({
    * accepted: it is not refused as a duplicate (docs/architecture.md#invariants).
    */
   allowDuplicate: z.boolean().default(false),
+  relatesTo: RelatesTo.optional(),
 });
 
 /** The submission, checked against the registry (body, session, agenda item, series). */
@@ -126,7 +148,8 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const StoredFile = FileDeclaration.extend({ key: z.string() });
 export type StoredFile = z.infer<typeof StoredFile>;
 
-export const TRANSLATION_STATUSES = ['original', 'pending', 'translated', 'reproduced-as-received'] as const;
+/** `not-issued`: a language version a corrigendum does not have, because it corrects other versions only. */
+export const TRANSLATION_STATUSES = ['original', 'pending', 'translated', 'reproduced-as-received', 'not-issued'] as const;
 export const TranslationStatus = z.enum(TRANSLATION_STATUSES);
 export type TranslationStatus = z.infer<typeof TranslationStatus>;
 /** part → language → status */

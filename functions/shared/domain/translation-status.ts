@@ -5,13 +5,17 @@ import type { FileDeclaration, TranslationStatus, TranslationTable } from './sch
  * The status of each language version of each part (docs/domain.md#translation-status): the
  * language a part was submitted in is `original`; a part marked `translate: false` is
  * `reproduced-as-received` in every other language; other languages are `pending` until a
- * translation is received (`translated`).
+ * translation is received (`translated`). A corrigendum corrects only the versions its cover note
+ * is given in: its other versions are `not-issued`, not awaited.
  */
 export function tagTranslationStatus(
   files: readonly Pick<FileDeclaration, 'part' | 'language' | 'translate'>[],
   originalLanguage: Language,
+  opts: { corrigendum?: boolean } = {},
 ): TranslationTable {
   const table: TranslationTable = {};
+  // The versions a corrigendum is issued in: those its cover note was given in.
+  const issued = new Set(files.filter((f) => f.part === 'cover').map((f) => f.language));
   for (const part of partsInOrder(files)) {
     const versions = files.filter((f) => f.part === part);
     // A part's original is the version in the document's original language, else the first one received.
@@ -21,6 +25,7 @@ export function tagTranslationStatus(
     for (const language of LANGUAGE_CODES) {
       if (language === original.language) statuses[language] = 'original';
       else if (versions.some((f) => f.language === language)) statuses[language] = 'translated';
+      else if (opts.corrigendum && !issued.has(language)) statuses[language] = 'not-issued';
       else statuses[language] = reproduced ? 'reproduced-as-received' : 'pending';
     }
     table[part] = statuses;
