@@ -1,5 +1,7 @@
 // First: zod must be configured before the schemas the modules below import are defined.
 import './zod-config';
+// Then the page's repeated blocks, which the modules below look up.
+import './templates';
 import './submission-form';
 import { desk } from './desk';
 import { documentPanel } from './document';

@@ -7,7 +7,7 @@ import { ApiProblem, createSubmission } from './api';
 import { KIND_CHOICES, LANGUAGE_CHOICES, agendaItemChoices, bodyChoices, fillSelect, seriesChoices, sessionGroups } from './choices';
 import { fileRows, type RowDeclaration } from './file-rows';
 import { follow } from './follow';
-import { fromZod, issueView, type Issue, type Target } from './issues';
+import { fromZod, issueView, readChecked, type Issue, type Target } from './issues';
 import { takeRelated, withRelatesTo } from './related';
 import { announce } from './status';
 import { currentToken } from './token';
@@ -172,19 +172,9 @@ form.addEventListener('submit', (event) => {
 });
 
 async function submit() {
-  errorView.clear();
-  let read: ReadForm;
-  try {
-    read = await readForm();
-  } catch (e) {
-    // Only the checksums can fail here (no crypto.subtle, an unreadable file).
-    errorView.show([], e instanceof Error ? e.message : String(e));
-    return;
-  }
-  if (read.issues.length || !read.result.success) {
-    errorView.show(read.issues);
-    return;
-  }
+  // Every failed check is among the issues (readForm), so a form read without issues parses.
+  const read = await readChecked(errorView, readForm);
+  if (!read?.result.success) return;
   submitButton.textContent = 'Submitting…';
   let created: Awaited<ReturnType<typeof createSubmission>>;
   try {

@@ -6,7 +6,7 @@ import { fillSelect } from './choices';
 import { pendingLanguages, pendingParts } from './desk-groups';
 import { contentTypeOf, sha256Of } from './file-rows';
 import { follow } from './follow';
-import { fromZod, issueView, type Issue, type Target } from './issues';
+import { fromZod, issueView, readChecked, type Issue, type Target } from './issues';
 import { uploadAll } from './upload';
 import { byId } from '../dom';
 
@@ -123,18 +123,9 @@ export function translateForm(announce: (text: string) => void): TranslateForm {
   }
 
   async function send() {
-    errors.clear();
-    let filled: Awaited<ReturnType<typeof read>>;
-    try {
-      filled = await read();
-    } catch (e) {
-      errors.show([], e instanceof Error ? e.message : String(e));
-      return;
-    }
-    if (filled.issues.length || !filled.body.success) {
-      errors.show(filled.issues);
-      return;
-    }
+    // Every failed check is among the issues (read), so a form read without issues parses.
+    const filled = await readChecked(errors, read);
+    if (!filled?.body.success) return;
     let created: Awaited<ReturnType<typeof createTranslation>>;
     try {
       created = await createTranslation(symbol, filled.body.data);

@@ -30,10 +30,8 @@ export function putFile(upload: Upload, file: File, onProgress: (loaded: number)
 }
 
 /**
- * Every file of a submission to its upload, drawn in the upload panel whose ids start with `prefix`
- * (`<prefix>`, `-title`, `-files`, `-overall`, `-overall-text`, `-error`, `-retry`: index.html has
- * one for a new submission and one for a translation): a bar per file, one for all, and a retry of
- * the files that failed.
+ * Every file of a submission to its upload, drawn in the upload panel `prefix` (index.html's upload-panel template):
+ * a bar per file, one for all, and a retry of the files that failed.
  */
 export async function uploadAll(prefix: string, uploads: readonly Upload[], files: ReadonlyMap<string, File>, announce: (text: string) => void) {
   const section = byId(prefix);
