@@ -187,7 +187,6 @@ describe('the staff desk', () => {
 
   it('redrives a failed submission from its panel, and says why one cannot be', async () => {
     await onDesk(1280, '', async (page) => {
-
       // Failed before it had a symbol: the API's 409 is shown.
       await page.click(`#open-${refused}`);
       await page.locator('#detail-failure').waitFor();
