@@ -8,7 +8,7 @@ import {
 } from '#shared/domain/site-paths';
 
 /**
- * The site's static objects, for the site bucket: the staff upload page under `staff/` (its HTML
+ * The site's static objects, for the site bucket: the staff page under `staff/` (its HTML
  * as written, its CSS after the site's palette, its script bundled by esbuild with zod and the
  * submission schema, so the browser checks what the API checks), and the public pages' scripts
  * under `assets/` (search, and the 404 page's suggestion), bundled from web/site. Used by the

@@ -41,9 +41,10 @@ describe('the staff upload page', () => {
     });
 
     // The empty form: served by the stack, choices from the registry, accessible.
-    await page.goto(`${stack.url}/staff/`);
+    await page.goto(`${stack.url}/staff/#new`);
     await page.locator('#file-1-file').waitFor();
-    expect(await text(page, 'h1')).toBe('Register a note verbale or letter');
+    expect(await text(page, '#view-new h1')).toBe('Register a note verbale or letter');
+    expect(await page.title()).toBe('Register a note verbale or letter — Circulate (staff)');
     expect(await page.locator('#session optgroup').first().locator('option').allInnerTexts())
       .toEqual(['46 — Forty-sixth session', '47 — Forty-seventh session, 21 June–9 July 2021', '48 — Forty-eighth session']);
     expect(await page.locator('#file-1-part').inputValue()).toBe('cover');
@@ -156,7 +157,7 @@ describe('the staff upload page', () => {
   it('fits a 375-pixel-wide screen without sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
     const problems = await watchPageProblems(page);
-    await page.goto(`${stack.url}/staff/`);
+    await page.goto(`${stack.url}/staff/#new`);
     await page.locator('#file-1-file').waitFor();
     await page.click('#add-file');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import { CreatedSubmission, ErrorBody, SubmissionView } from '#shared/api/responses';
+import { CreatedSubmission, DocumentView, ErrorBody, RedrivenSubmission, SubmissionPage, SubmissionView } from '#shared/api/responses';
+import type { SubmissionListQuery } from '#shared/api/queries';
 import type { SubmissionInput } from '#shared/domain/schemas';
+import type { TranslationInput } from '#shared/domain/translations';
 import type { Issue } from './issues';
 import { authHeaders } from './token';
 
@@ -41,10 +43,34 @@ async function call<T extends z.ZodType>(schema: T, path: string, init: RequestI
   return parsed.data;
 }
 
+const postJson = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+/** A symbol in a path: each segment encoded, the slashes kept (the routes' `{symbol+}` is greedy). */
+const symbolPath = (symbol: string) => symbol.split('/').map(encodeURIComponent).join('/');
+
 export function createSubmission(body: SubmissionInput) {
-  return call(CreatedSubmission, '/submissions', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return call(CreatedSubmission, '/submissions', postJson(body));
 }
 
 export function getSubmission(id: string) {
   return call(SubmissionView, `/submissions/${encodeURIComponent(id)}`, { cache: 'no-store' });
+}
+
+export function listSubmissions(query: SubmissionListQuery) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  return call(SubmissionPage, `/submissions?${params.toString()}`, { cache: 'no-store' });
+}
+
+export function redriveSubmission(id: string) {
+  return call(RedrivenSubmission, `/submissions/${encodeURIComponent(id)}/redrive`, { method: 'POST' });
+}
+
+export function getDocument(symbol: string) {
+  return call(DocumentView, `/documents/${symbolPath(symbol)}`, { cache: 'no-store' });
+}
+
+/** A language version of a published document: answered like a submission, its files to PUT the same way. */
+export function createTranslation(symbol: string, body: TranslationInput) {
+  return call(CreatedSubmission, `/translations/${symbolPath(symbol)}`, postJson(body));
 }

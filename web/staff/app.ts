@@ -1,318 +1,50 @@
-// First: zod must be configured before the schemas below are defined.
+// First: zod must be configured before the schemas the modules below import are defined.
 import './zod-config';
-import type { z } from 'zod';
-import { body as bodyOf } from '#shared/domain/registry';
-import type { Upload } from '#shared/api/responses';
-import { FINAL_STATUSES, SUBMISSION_LIMITS, type Status, SubmissionInput } from '#shared/domain/schemas';
-import { ApiProblem, createSubmission, getSubmission } from './api';
-import { KIND_CHOICES, LANGUAGE_CHOICES, agendaItemChoices, bodyChoices, fillSelect, seriesChoices, sessionGroups } from './choices';
-import { fileRows, formatSize, type RowDeclaration } from './file-rows';
-import { fromZod, issueView, type Issue, type Target } from './issues';
-import { announcement, renderResult, renderSteps } from './status';
+// Then the page's repeated blocks, which the modules below look up.
+import './templates';
+import './submission-form';
+import { desk } from './desk';
+import { documentPanel } from './document';
+import { RELATED_SUPPORTED, openRelated } from './related';
+import { announce } from './status';
 import { bindTokenField, currentToken } from './token';
-import { putFile } from './upload';
+import { translateForm } from './translate';
 import { byId } from '../dom';
 
-/** The staff upload page: the form, checked as the API checks it, then the uploads and the live status. */
-
-const form = byId<HTMLFormElement>('submission');
-const submitButton = byId<HTMLButtonElement>('submit');
-const select = (id: string) => byId<HTMLSelectElement>(id);
-const announcer = byId('announcer');
-const announce = (text: string) => { announcer.textContent = text; };
-
-// --- Choices from the registry -------------------------------------------------------------------
-
-const bodies = bodyChoices();
-fillSelect(select('body'), bodies, bodies.length > 1 ? 'Choose the body' : undefined);
-fillSelect(select('originalLanguage'), LANGUAGE_CHOICES);
-select('originalLanguage').value = 'en';
-
-const kindOptions = byId('kind-options');
-kindOptions.replaceChildren(...KIND_CHOICES.map((k) => {
-  const wrapper = document.createElement('div');
-  wrapper.className = 'radio';
-  const input = document.createElement('input');
-  Object.assign(input, { type: 'radio', name: 'kind', id: `kind-${k.value}`, value: k.value });
-  const label = document.createElement('label');
-  label.htmlFor = input.id;
-  label.textContent = k.text;
-  wrapper.append(input, label);
-  return wrapper;
-}));
-
-function bodyChanged() {
-  const b = bodyOf(select('body').value);
-  fillSelect(select('session'), b ? sessionGroups(b) : [], 'Choose the session');
-  fillSelect(select('agendaItem'), b ? agendaItemChoices(b) : [], 'Choose the agenda item');
-  // A series code may be '' (the general series), so the series select has no empty placeholder.
-  fillSelect(select('series'), b ? seriesChoices(b) : []);
-}
-select('body').addEventListener('change', bodyChanged);
-bodyChanged();
-
-// --- The title's counter (the rule is SubmissionInput's: at most SUBMISSION_LIMITS.title characters once trimmed)
-
-const TITLE_MAX = SUBMISSION_LIMITS.title;
-byId('title-max').textContent = TITLE_MAX.toLocaleString('en');
-const title = byId<HTMLTextAreaElement>('title');
-const counter = byId('title-counter');
-const counterLive = byId('title-counter-live');
-let counterTimer: ReturnType<typeof setTimeout> | undefined;
-function countTitle() {
-  const left = TITLE_MAX - title.value.trim().length;
-  const text = left >= 0
-    ? `You have ${left.toLocaleString('en')} character${left === 1 ? '' : 's'} remaining`
-    : `You have ${(-left).toLocaleString('en')} character${left === -1 ? '' : 's'} too many`;
-  counter.textContent = text;
-  counter.classList.toggle('over', left < 0);
-  // Screen readers hear the count once typing pauses, not at every key.
-  clearTimeout(counterTimer);
-  counterTimer = setTimeout(() => { counterLive.textContent = text; }, 1000);
-}
-title.addEventListener('input', countTitle);
-countTitle();
-counterLive.textContent = '';
-
-// --- Files ---------------------------------------------------------------------------------------
-
-const addButton = byId<HTMLButtonElement>('add-file');
-const rows = fileRows(byId('file-rows'), byId<HTMLTemplateElement>('file-row-template'), addButton, () => select('originalLanguage').value);
-rows.add();
-addButton.addEventListener('click', () => rows.add().file.focus());
-let originalLanguage = select('originalLanguage').value;
-select('originalLanguage').addEventListener('change', () => {
-  rows.originalLanguageChanged(originalLanguage, select('originalLanguage').value);
-  originalLanguage = select('originalLanguage').value;
-});
+/**
+ * The staff page: two views on one page, chosen by the address's fragment — the desk (`#desk`, the
+ * default: submissions by status, a submission's panel) and the new-submission form (`#new`).
+ */
 
 bindTokenField(byId<HTMLInputElement>('token'));
 
-// --- Issues: where each path of the submission contract is shown ---------------------------------
-
-const FIELDS = ['token', 'body', 'session', 'agendaItem', 'series', 'sender', 'addressee', 'dated', 'originalLanguage', 'title', 'allowDuplicate'];
-
-function locate(path: string): Target | undefined {
-  const file = /^files\[(\d+)\](?:\.(\w+))?$/.exec(path);
-  if (file) return rows.locate(Number(file[1]), file[2]);
-  if (path === 'files') return { control: rows.first() ?? addButton, error: byId('files-error'), label: 'Files' };
-  if (path === 'kind') return { control: byId(`kind-${KIND_CHOICES[0]!.value}`), error: byId('kind-error'), label: 'Kind' };
-  if (FIELDS.includes(path)) {
-    const label = document.querySelector(`label[for="${path}"]`)?.textContent ?? path;
-    return { control: byId(path), error: byId(`${path}-error`), label };
-  }
-  return undefined;
-}
-const errorView = issueView(byId('error-summary'), locate, document.body);
-
-/** Plainer words for zod's generic messages; the rules themselves are SubmissionInput's. */
-const REQUIRED: Record<string, string> = {
-  body: 'choose the body', session: 'choose the session', agendaItem: 'choose the agenda item',
-  series: 'choose the series', kind: 'choose note verbale or letter', dated: 'enter the date written on the note',
-  originalLanguage: 'choose the original language',
-};
-function reword(issue: z.core.$ZodIssue, path: string): string | undefined {
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return REQUIRED[path] ?? 'is required';
-  if (path.endsWith('.contentType')) return 'must be a PDF, a Word document (.docx) or a plain text file';
-  return undefined;
-}
-
-// --- Reading and checking the form ---------------------------------------------------------------
-
-function fieldValue(id: string): string {
-  return byId<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(id).value;
-}
-const orUndefined = (v: string) => (v === '' ? undefined : v);
-const numberOrUndefined = (v: string) => (v === '' ? undefined : Number(v));
-
-interface ReadForm { files: RowDeclaration[]; result: ReturnType<typeof SubmissionInput.safeParse>; issues: Issue[] }
-
-/** The submission as the API will receive it, checked by the API's own schema, with every issue found. */
-async function readForm(): Promise<ReadForm> {
-  const files = await rows.read();
-  const body = {
-    body: orUndefined(fieldValue('body')),
-    session: numberOrUndefined(fieldValue('session')),
-    agendaItem: numberOrUndefined(fieldValue('agendaItem')),
-    series: fieldValue('series'),
-    kind: form.querySelector<HTMLInputElement>('input[name=kind]:checked')?.value,
-    sender: fieldValue('sender'),
-    addressee: fieldValue('addressee'),
-    dated: orUndefined(fieldValue('dated')),
-    originalLanguage: orUndefined(fieldValue('originalLanguage')),
-    title: fieldValue('title'),
-    files: files.map((f) => f.declaration),
-    // A 409 for a duplicate cover note names this field, so the error summary leads to the box.
-    allowDuplicate: byId<HTMLInputElement>('allowDuplicate').checked,
-  };
-  const result = SubmissionInput.safeParse(body);
-  const issues: Issue[] = [];
-  if (!currentToken()) issues.push({ path: 'token', message: 'enter the staff token' });
-  // A row without a file fails its name, type, size and sha256 at once: say the one thing to do instead.
-  const withoutFile = new Set(files.flatMap((f, i) => (f.file ? [] : [i])));
-  for (const i of withoutFile) issues.push({ path: `files[${i}].name`, message: 'choose a file' });
-  if (!result.success) {
-    issues.push(...fromZod(result.error.issues, reword).filter((issue) => {
-      const file = /^files\[(\d+)\]\.(name|contentType|size|sha256)$/.exec(issue.path);
-      return !(file && withoutFile.has(Number(file[1])));
-    }));
-  }
-  return { files, result, issues };
-}
-
-// --- Submitting ----------------------------------------------------------------------------------
-
-let busy = false;
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  if (busy) return;
-  busy = true;
-  submitButton.disabled = true;
-  submitButton.textContent = 'Checking…';
-  void submit().finally(() => {
-    busy = false;
-    submitButton.disabled = false;
-    submitButton.textContent = 'Submit for circulation';
-  });
+const panel = documentPanel({
+  translate: translateForm(announce),
+  changed: (view) => list.update(view),
+  closed: (view) => (list.rowButton(view.id) ?? byId('desk-title')).focus(),
+  related: RELATED_SUPPORTED ? openRelated : undefined,
+  announce,
 });
+const list = desk((view) => panel.open(view));
 
-async function submit() {
-  errorView.clear();
-  let read: ReadForm;
-  try {
-    read = await readForm();
-  } catch (e) {
-    // Only the checksums can fail here (no crypto.subtle, an unreadable file).
-    errorView.show([], e instanceof Error ? e.message : String(e));
-    return;
+const VIEWS = {
+  desk: { section: byId('view-desk'), heading: byId('desk-title'), nav: byId('nav-desk'), title: 'Submissions' },
+  new: { section: byId('view-new'), heading: byId('new-title'), nav: byId('nav-new'), title: 'Register a note verbale or letter' },
+};
+
+let shown = false;
+function showView() {
+  const name = location.hash === '#new' ? 'new' : 'desk';
+  for (const [key, view] of Object.entries(VIEWS)) {
+    view.section.hidden = key !== name;
+    if (key === name) view.nav.setAttribute('aria-current', 'page');
+    else view.nav.removeAttribute('aria-current');
   }
-  if (read.issues.length || !read.result.success) {
-    errorView.show(read.issues);
-    return;
-  }
-  submitButton.textContent = 'Submitting…';
-  let created: Awaited<ReturnType<typeof createSubmission>>;
-  try {
-    created = await createSubmission(read.result.data);
-  } catch (e) {
-    if (!(e instanceof ApiProblem)) throw e;
-    if (e.status === 401 || e.status === 403) errorView.show([{ path: 'token', message: e.message }]);
-    else errorView.show(e.details, e.message);
-    return;
-  }
-  lockForm();
-  const files = new Map(read.files.flatMap((f) => (f.file ? [[f.declaration.name, f.file] as const] : [])));
-  void follow(created.id);
-  await uploadAll(created.uploads, files);
+  document.title = `${VIEWS[name].title} — Circulate (staff)`;
+  // On a change of view, not on arrival: the page starts at its top, as any page does.
+  if (shown) VIEWS[name].heading.focus();
+  shown = true;
+  if (name === 'desk' && !list.loaded() && currentToken()) void list.load();
 }
-
-/** What was submitted stays on screen, but cannot be changed or sent twice. */
-function lockForm() {
-  for (const fieldset of Array.from(form.querySelectorAll<HTMLFieldSetElement>(':scope > fieldset'))) fieldset.disabled = true;
-  submitButton.hidden = true;
-}
-
-// --- Uploading -----------------------------------------------------------------------------------
-
-async function uploadAll(uploads: readonly Upload[], files: ReadonlyMap<string, File>) {
-  const section = byId('upload');
-  const list = byId('upload-files');
-  const overall = byId<HTMLProgressElement>('upload-overall');
-  const overallText = byId('upload-overall-text');
-  const error = byId('upload-error');
-  const retry = byId<HTMLButtonElement>('upload-retry');
-  const total = [...files.values()].reduce((sum, f) => sum + f.size, 0);
-  const loaded = new Map<string, number>();
-  const done = new Set<string>();
-
-  const bars = new Map(uploads.map((u, i) => {
-    const li = document.createElement('li');
-    li.className = 'progress-row';
-    const label = document.createElement('label');
-    label.htmlFor = `upload-${i}`;
-    label.textContent = `${u.name} (${formatSize(files.get(u.name)?.size ?? 0)})`;
-    const bar = document.createElement('progress');
-    bar.id = `upload-${i}`;
-    bar.max = files.get(u.name)?.size || 1;
-    bar.value = 0;
-    const text = document.createElement('span');
-    text.className = 'progress-text';
-    text.setAttribute('aria-hidden', 'true');
-    text.textContent = '0%';
-    li.append(label, bar, text);
-    list.append(li);
-    return [u.name, { bar, text }] as const;
-  }));
-
-  const percent = (part: number, whole: number) => `${whole ? Math.floor((100 * part) / whole) : 100}%`;
-  const update = () => {
-    const sum = [...loaded.values()].reduce((a, b) => a + b, 0);
-    overall.max = total || 1;
-    overall.value = total ? sum : done.size === uploads.length ? 1 : 0;
-    overallText.textContent = percent(sum, total);
-  };
-
-  section.hidden = false;
-  byId('upload-title').focus();
-  announce(`Submission registered; uploading ${uploads.length} file${uploads.length === 1 ? '' : 's'}`);
-
-  async function run() {
-    error.replaceChildren();
-    retry.hidden = true;
-    const results = await Promise.allSettled(uploads.filter((u) => !done.has(u.name)).map(async (u) => {
-      const file = files.get(u.name);
-      if (!file) throw new Error(`${u.name}: the file is no longer on this page; register the submission again`);
-      const view = bars.get(u.name)!;
-      await putFile(u, file, (bytes) => {
-        loaded.set(u.name, bytes);
-        view.bar.value = bytes;
-        view.text.textContent = percent(bytes, file.size);
-        update();
-      });
-      done.add(u.name);
-    }));
-    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
-    if (failures.length) {
-      error.textContent = failures.join(' ');
-      retry.hidden = false;
-      announce(`Upload failed: ${failures.join(' ')}`);
-    } else {
-      announce('All files uploaded');
-    }
-  }
-  retry.addEventListener('click', () => void run());
-  await run();
-}
-
-// --- Following the submission until it is published or has failed -----------------------------------
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function follow(id: string) {
-  byId('status').hidden = false;
-  byId('status-id').textContent = id;
-  const steps = byId<HTMLOListElement>('status-steps');
-  const result = byId('status-result');
-  let last: Status | undefined;
-  for (;;) {
-    try {
-      const state = await getSubmission(id);
-      renderSteps(steps, state);
-      renderResult(result, state);
-      if (state.status !== last) announce(announcement(state));
-      last = state.status;
-      if ((FINAL_STATUSES as readonly string[]).includes(state.status)) return;
-    } catch (e) {
-      if (!(e instanceof ApiProblem)) throw e;
-      result.className = 'result failed';
-      result.hidden = false;
-      // A refusal will not change by asking again; a network or server hiccup may.
-      if (e.status >= 400 && e.status < 500) {
-        result.textContent = `The status cannot be read: ${e.message}`;
-        return;
-      }
-      result.textContent = `The status could not be read (${e.message}); trying again…`;
-    }
-    await sleep(1000);
-  }
-}
+window.addEventListener('hashchange', showView);
+showView();

@@ -99,3 +99,23 @@ export function issueView(summary: HTMLElement, locate: Locate, scope: HTMLEleme
 
   return { show, clear };
 }
+
+/**
+ * Reads a form for sending: what is wrong is shown (its issues, or why it could not be read, e.g. no
+ * checksums without crypto.subtle) and the answer is undefined; else the form as read.
+ */
+export async function readChecked<R extends { issues: readonly Issue[] }>(view: IssueView, read: () => Promise<R>): Promise<R | undefined> {
+  view.clear();
+  let form: R;
+  try {
+    form = await read();
+  } catch (e) {
+    view.show([], e instanceof Error ? e.message : String(e));
+    return undefined;
+  }
+  if (form.issues.length) {
+    view.show(form.issues);
+    return undefined;
+  }
+  return form;
+}

@@ -1,14 +1,15 @@
 import type { SubmissionView } from '#shared/api/responses';
 import { WORKFLOW_STEPS, type Status } from '#shared/domain/schemas';
+import { byId } from '../dom';
 
 /** Each status as staff read it. */
-const LABELS: Record<Status, string> = {
+export const STATUS_LABELS: Record<Status, string> = {
   AWAITING_UPLOAD: 'Awaiting upload', RECEIVED: 'Received', SYMBOL_ASSIGNED: 'Symbol assigned', TAGGED: 'Tagged',
   PUBLISHED: 'Published', FAILED: 'Failed',
 };
 
 /** A submission's way to publication, as the steps staff see (docs/architecture.md#statuses-and-history). */
-const STEPS = WORKFLOW_STEPS.map((status) => ({ status, label: LABELS[status] }));
+const STEPS = WORKFLOW_STEPS.map((status) => ({ status, label: STATUS_LABELS[status] }));
 
 /** What the page shows of a submission. */
 type SubmissionState = Pick<SubmissionView, 'status' | 'symbol' | 'url' | 'history' | 'error'>;
@@ -18,7 +19,7 @@ const time = (iso: string) => {
   return Number.isNaN(at.getTime()) ? '' : at.toLocaleTimeString('en-GB');
 };
 
-function span(className: string, text: string): HTMLSpanElement {
+export function span(className: string, text: string): HTMLSpanElement {
   const s = document.createElement('span');
   s.className = className;
   s.textContent = text;
@@ -45,7 +46,7 @@ export function renderSteps(list: HTMLOListElement, state: SubmissionState): voi
     const li = document.createElement('li');
     li.className = 'failed';
     li.setAttribute('aria-current', 'step');
-    li.append(span('step-label', LABELS.FAILED));
+    li.append(span('step-label', STATUS_LABELS.FAILED));
     const at = reached.get('FAILED');
     if (at) li.append(' ', span('step-time', time(at)));
     items.push(li);
@@ -56,18 +57,18 @@ export function renderSteps(list: HTMLOListElement, state: SubmissionState): voi
 /** What to announce for a status, once, when it is reached. */
 export function announcement(state: SubmissionState): string {
   switch (state.status) {
-    case 'SYMBOL_ASSIGNED': return `${LABELS.SYMBOL_ASSIGNED}: ${state.symbol ?? ''}`;
+    case 'SYMBOL_ASSIGNED': return `${STATUS_LABELS.SYMBOL_ASSIGNED}: ${state.symbol ?? ''}`;
     case 'PUBLISHED': return `Published as ${state.symbol ?? ''}`;
-    case 'FAILED': return `${LABELS.FAILED}: ${state.error?.message ?? 'no reason given'}`;
-    default: return LABELS[state.status];
+    case 'FAILED': return `${STATUS_LABELS.FAILED}: ${state.error?.message ?? 'no reason given'}`;
+    default: return STATUS_LABELS[state.status];
   }
 }
 
 /** The outcome under the steps: the published document's link, or why it failed. */
-export function renderResult(result: HTMLElement, state: SubmissionState): void {
+export function renderResult(result: HTMLElement, state: SubmissionState, linkId = 'published-link'): void {
   if (state.status === 'PUBLISHED' && state.url) {
     const link = document.createElement('a');
-    link.id = 'published-link';
+    link.id = linkId;
     link.href = state.url;
     link.textContent = `Open ${state.symbol ?? 'the document'} on the public site`;
     result.className = 'result published';
@@ -80,4 +81,9 @@ export function renderResult(result: HTMLElement, state: SubmissionState): void 
   } else {
     result.hidden = true;
   }
+}
+
+/** Tells screen readers what just happened (the page's one polite live region). */
+export function announce(text: string): void {
+  byId('announcer').textContent = text;
 }
