@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Files } from '#shared/adapters/files';
 import type { DocumentStore, ListGroup, ListGroupState, ListRenderStore, SiteStateStore, SubmissionStore } from '#shared/adapters/store';
 import { DomainError, InvalidTransition } from '#shared/domain/errors';
-import { documentLanguagePath, documentPath } from '#shared/domain/site-paths';
+import { publishedPath } from '#shared/domain/site-paths';
 import { FEED_ENTRIES } from '../publish/feeds';
 import { sessionObjects, siteObjects, staticObjects, type SiteObject } from '../publish/site-objects';
 
@@ -169,7 +169,7 @@ export async function renderLists(input: RenderListsInput, deps: RenderListsDeps
     throw new ListingPending(`${symbol} is not yet on ${[inSession ? [] : 'its session\'s lists', inSite ? [] : 'the site\'s lists'].flat().join(' and ')}; retry`);
   }
   // A translation's page is its language version's.
-  const url = `${siteUrl}/${record.translation ? documentLanguagePath(symbol, record.translation.language) : documentPath(symbol)}`;
+  const url = `${siteUrl}/${publishedPath(symbol, record.translation)}`;
   await store.transition(record.id, 'PUBLISHED', { from: ['TAGGED'], detail: url, set: { url } });
   return { submissionId: record.id, symbol, url };
 }

@@ -61,7 +61,7 @@ describe('a cover note sent twice', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems = await watchPageProblems(page);
       const { body } = await loadSubmission(EXAMPLE);
-      await page.goto(`${stack.url}/staff/`);
+      await page.goto(`${stack.url}/staff/#new`);
       await page.locator('#file-1-file').waitFor();
       const typed = { token: stack.token, sender: body.sender, addressee: body.addressee, dated: body.dated, title: body.title };
       for (const [id, value] of Object.entries(typed)) await page.fill(`#${id}`, value);

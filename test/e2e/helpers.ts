@@ -76,14 +76,34 @@ export async function submitFiles(stack: EmbeddedStack, files: readonly TestFile
   }));
   const created = await api(stack, '/submissions', { method: 'POST', body: JSON.stringify({ ...body, ...ON_PURPOSE, files: declared }), headers: { 'content-type': 'application/json' } });
   if (created.status !== 201) throw new Error(`POST /submissions answered ${created.status}: ${created.text}`);
-  const answer = created.json as { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] };
+  const answer = created.json as Created;
+  await putFiles(answer, files);
+  return answer.id;
+}
+
+interface Created { id: string; uploads: { name: string; method: string; url: string; headers: Record<string, string> }[] }
+
+/** PUTs each declared file to its presigned URL, in order (`upload` null: not uploaded). */
+async function putFiles(answer: Created, files: readonly TestFile[]): Promise<void> {
   for (const [i, upload] of answer.uploads.entries()) {
     const bytes = files[i]!.upload === undefined ? files[i]!.bytes : files[i]!.upload;
     if (!bytes) continue;
     const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: bytes });
     if (!put.ok) throw new Error(`Upload of ${upload.name} answered ${put.status}: ${await put.text()}`);
   }
-  return answer.id;
+}
+
+/**
+ * Adds a translation of a published document as staff would (POST /api/translations/{symbol},
+ * then its uploads); answers the route's status and body, the files uploaded only on a 201.
+ */
+export async function submitTranslation(
+  stack: EmbeddedStack, symbol: string, input: { language: string; title: string; files: readonly TestFile[] },
+) {
+  const files = input.files.map((f) => ({ name: f.name, part: f.part, contentType: f.contentType, size: f.declared?.size ?? f.bytes.length, sha256: f.declared?.sha256 ?? sha256(f.bytes) }));
+  const created = await api(stack, `/translations/${symbol}`, { method: 'POST', body: JSON.stringify({ language: input.language, title: input.title, files }), headers: { 'content-type': 'application/json' } });
+  if (created.status === 201) await putFiles(created.json as Created, input.files);
+  return created;
 }
 
 export async function waitForFinalStatus(stack: EmbeddedStack, id: string, timeoutMs = 30_000) {

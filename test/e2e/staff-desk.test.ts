@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { axeViolations, describeViolations, launchChromium, screenshot, watchPageProblems } from '../support/browser';
 import { utf8 } from '../support/files';
-import { startTestStack, submit, submitFiles, waitForFinalStatus } from './helpers';
+import { loadSubmission } from '../../cli/metadata';
+import { EXAMPLE, startTestStack, submit, submitFiles, submitTranslation, waitForFinalStatus } from './helpers';
 
 /**
  * The staff desk in chromium: four submissions in four states — G/1 failed in Publish (a fault on
@@ -143,8 +144,7 @@ describe('the staff desk', () => {
       expect((await page.locator('#detail-history li strong').allInnerTexts()))
         .toEqual(['Awaiting upload', 'Received', 'Symbol assigned', 'Tagged', 'Published']);
       expect(await page.locator('#detail-failure').isHidden()).toBe(true);
-      // Related documents wait for SubmissionInput to take relatesTo.
-      expect(await page.locator('#related').isHidden()).toBe(true);
+      expect(await page.locator('#related button').allInnerTexts()).toEqual(['Issue a corrigendum', 'Issue a revision', 'Issue an addendum']);
 
       // The translation form: the pending languages, the title in the language's direction, a file per pending part.
       await page.locator('#translate-section').waitFor();
@@ -166,23 +166,60 @@ describe('the staff desk', () => {
       expect(await focused(page)).toBe('tr-error-summary');
       await expectAxeClean(page);
 
-      // The route is a colleague's (not on this branch): its contract's 409 is answered here, and shown.
-      let sent: unknown;
-      await page.route('**/api/translations/**', async (route) => {
-        sent = route.request().postDataJSON();
-        await route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'Conflict', message: 'A/HRC/47/G/2 is already translated into Arabic' } }) });
-      });
+      // Meanwhile a colleague sends the Arabic version: the route's 409 is shown, nothing is sent twice.
+      const arabic = await submitTranslation(stack, 'A/HRC/47/G/2', { language: 'ar', title: 'مذكرة شفوية', files: [{ name: 'note-ar.txt', part: 'cover', contentType: TEXT, bytes: utf8('مذكرة شفوية من زميل\n') }] });
+      expect(arabic.status).toBe(201);
       await page.fill('#tr-title', 'مذكرة شفوية');
       await page.setInputFiles('#tr-file-cover', { name: 'note-ar.txt', mimeType: TEXT, buffer: Buffer.from('مذكرة شفوية\n') });
       await page.click('#tr-submit');
-      await page.locator('#tr-error-summary-message').filter({ hasText: 'already translated' }).waitFor();
-      expect(sent).toMatchObject({ language: 'ar', title: 'مذكرة شفوية', files: [{ name: 'note-ar.txt', part: 'cover', contentType: TEXT }] });
-      expect(page.url()).not.toContain('translations');
+      await page.locator('#tr-error-summary-message').filter({ hasText: 'already on its way' }).waitFor();
+      expect(await page.locator('#tr-error-summary-message').innerText()).toContain(`The Arabic version of A/HRC/47/G/2 is already on its way: submission ${(arabic.json as { id: string }).id}`);
+      await expectAxeClean(page);
+
+      // The Spanish version, sent from the form, uploaded and followed to its publication.
+      await page.selectOption('#tr-language', 'es');
+      expect(await page.getAttribute('#tr-title', 'dir')).toBe('ltr');
+      await page.fill('#tr-title', 'Nota verbal de fecha 8 de junio de 2021');
+      await page.setInputFiles('#tr-file-cover', { name: 'nota-es.txt', mimeType: TEXT, buffer: Buffer.from('Nota verbal\n') });
+      await page.click('#tr-submit');
+      await page.locator('#tr-published-link').waitFor({ timeout: 30_000 });
+      expect(await page.locator('#tr-status-result').innerText()).toBe('Published the Spanish version of A/HRC/47/G/2. Open the Spanish version of A/HRC/47/G/2 on the public site');
+      expect(await page.getAttribute('#tr-published-link', 'href')).toBe(`${stack.url}/A/HRC/47/G/2/es/`);
+      expect(await page.locator('#tr-status-steps li .step-label').allInnerTexts()).toEqual(['Awaiting upload', 'Received', 'Tagged', 'Published']);
+      await expectAxeClean(page);
+      await screenshot(page, 'staff-desk-translated');
 
       // Closing gives focus back to the row.
       await page.click('#detail-close');
       expect(await focused(page)).toBe(`open-${published}`);
     });
+  }, 60_000);
+
+  it('issues a corrigendum of a published document: the form opens with its masthead, and it is numbered under it', async () => {
+    await onDesk(1280, '', async (page) => {
+      await page.click(`#open-${published}`);
+      await page.locator('#related').waitFor();
+      await Promise.all([page.waitForEvent('load'), page.click('#related [data-relates=Corr]')]);
+      await page.locator('#relates-to').waitFor();
+      expect(await page.locator('#relates-to').innerText()).toBe('This submission will be issued as a corrigendum to A/HRC/47/G/2. Check the masthead and the title, attach its files, and date it.');
+      expect(await focused(page)).toBe('new-title');
+      const { title } = (await loadSubmission(EXAMPLE)).body;
+      expect(await page.locator('#title').inputValue()).toBe(title);
+      expect(await page.locator('#session').inputValue()).toBe('47');
+      await expectAxeClean(page);
+
+      await page.fill('#dated', '2021-06-15');
+      await page.setInputFiles('#file-1-file', { name: 'corrigendum.txt', mimeType: TEXT, buffer: Buffer.from('Corrigendum\nPage 1, paragraph 2: for 8 June read 9 June.\n') });
+      await page.locator('#file-1-facts').filter({ hasText: 'SHA-256' }).waitFor();
+      await page.click('#submit');
+      await page.locator('#published-link').waitFor({ timeout: 30_000 });
+      expect(await page.locator('#status-result').innerText()).toContain('Published as A/HRC/47/G/2/Corr.1');
+      expect(await page.getAttribute('#published-link', 'href')).toBe(`${stack.url}/A/HRC/47/G/2/Corr.1/`);
+      await expectAxeClean(page);
+      await screenshot(page, 'staff-desk-corrigendum');
+    });
+    const corrected = await fetch(`${stack.url}/A/HRC/47/G/2/`).then((r) => r.text());
+    expect(corrected).toContain('A/HRC/47/G/2/Corr.1');
   }, 60_000);
 
   it('redrives a failed submission from its panel, and says why one cannot be', async () => {
@@ -222,7 +259,7 @@ describe('the staff desk', () => {
       await screenshot(page, 'staff-desk-360');
       await page.click(`#open-${published}`);
       await page.locator('#translate-section').waitFor();
-      await page.selectOption('#tr-language', 'ar');
+      await page.selectOption('#tr-language', 'fr');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await expectAxeClean(page);
       await screenshot(page, 'staff-desk-document-360');

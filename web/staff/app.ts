@@ -2,7 +2,7 @@
 import './zod-config';
 // Then the page's repeated blocks, which the modules below look up.
 import './templates';
-import './submission-form';
+import { OPENED_FROM_DESK } from './submission-form';
 import { desk } from './desk';
 import { documentPanel } from './document';
 import { RELATED_SUPPORTED, openRelated } from './related';
@@ -41,8 +41,9 @@ function showView() {
     else view.nav.removeAttribute('aria-current');
   }
   document.title = `${VIEWS[name].title} — Circulate (staff)`;
-  // On a change of view, not on arrival: the page starts at its top, as any page does.
-  if (shown) VIEWS[name].heading.focus();
+  // On a change of view, not on arrival: the page starts at its top, as any page does — unless
+  // the desk opened the form (for a corrigendum, revision or addendum) and reloaded to show it.
+  if (shown || (name === 'new' && OPENED_FROM_DESK)) VIEWS[name].heading.focus();
   shown = true;
   if (name === 'desk' && !list.loaded() && currentToken()) void list.load();
 }

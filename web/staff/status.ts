@@ -1,4 +1,5 @@
 import type { SubmissionView } from '#shared/api/responses';
+import { LANGUAGES } from '#shared/domain/languages';
 import { WORKFLOW_STEPS, type Status } from '#shared/domain/schemas';
 import { byId } from '../dom';
 
@@ -12,7 +13,16 @@ export const STATUS_LABELS: Record<Status, string> = {
 const STEPS = WORKFLOW_STEPS.map((status) => ({ status, label: STATUS_LABELS[status] }));
 
 /** What the page shows of a submission. */
-type SubmissionState = Pick<SubmissionView, 'status' | 'symbol' | 'url' | 'history' | 'error'>;
+type SubmissionState = Pick<SubmissionView, 'status' | 'symbol' | 'url' | 'history' | 'error'> & Partial<Pick<SubmissionView, 'translation'>>;
+
+/** A translation takes its document's symbol: it has no symbol step. */
+const stepsOf = (state: SubmissionState) => (state.translation ? STEPS.filter((s) => s.status !== 'SYMBOL_ASSIGNED') : STEPS);
+
+/** "the French version of A/HRC/47/G/1" for a translation, else the symbol. */
+function published(state: SubmissionState): string {
+  const t = state.translation;
+  return t ? `the ${LANGUAGES[t.language].name} version of ${t.of}` : state.symbol ?? '';
+}
 
 const time = (iso: string) => {
   const at = new Date(iso);
@@ -28,8 +38,9 @@ export function span(className: string, text: string): HTMLSpanElement {
 
 export function renderSteps(list: HTMLOListElement, state: SubmissionState): void {
   const reached = new Map(state.history.map((h) => [h.status, h.at]));
-  const current = STEPS.findIndex((s) => s.status === state.status);
-  const items = STEPS.map((step, i) => {
+  const steps = stepsOf(state);
+  const current = steps.findIndex((s) => s.status === state.status);
+  const items = steps.map((step, i) => {
     const at = reached.get(step.status);
     const done = at !== undefined && (i < current || state.status === 'PUBLISHED' || state.status === 'FAILED');
     const now = i === current && state.status !== 'PUBLISHED';
@@ -58,7 +69,7 @@ export function renderSteps(list: HTMLOListElement, state: SubmissionState): voi
 export function announcement(state: SubmissionState): string {
   switch (state.status) {
     case 'SYMBOL_ASSIGNED': return `${STATUS_LABELS.SYMBOL_ASSIGNED}: ${state.symbol ?? ''}`;
-    case 'PUBLISHED': return `Published as ${state.symbol ?? ''}`;
+    case 'PUBLISHED': return state.translation ? `Published ${published(state)}` : `Published as ${state.symbol ?? ''}`;
     case 'FAILED': return `${STATUS_LABELS.FAILED}: ${state.error?.message ?? 'no reason given'}`;
     default: return STATUS_LABELS[state.status];
   }
@@ -70,9 +81,9 @@ export function renderResult(result: HTMLElement, state: SubmissionState, linkId
     const link = document.createElement('a');
     link.id = linkId;
     link.href = state.url;
-    link.textContent = `Open ${state.symbol ?? 'the document'} on the public site`;
+    link.textContent = `Open ${state.translation ? published(state) : state.symbol ?? 'the document'} on the public site`;
     result.className = 'result published';
-    result.replaceChildren('Published as ', span('result-symbol', state.symbol ?? ''), '. ', link);
+    result.replaceChildren(...(state.translation ? ['Published ', span('result-symbol', published(state))] : ['Published as ', span('result-symbol', state.symbol ?? '')]), '. ', link);
     result.hidden = false;
   } else if (state.status === 'FAILED') {
     result.className = 'result failed';

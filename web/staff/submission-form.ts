@@ -227,3 +227,6 @@ if (relatesTo) {
   notice.textContent = relatesTo.notice;
   notice.hidden = false;
 }
+
+/** Whether the form was opened by the desk for a related document (app.ts then moves focus to it). */
+export const OPENED_FROM_DESK = relatesTo !== undefined;

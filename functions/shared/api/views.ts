@@ -3,6 +3,7 @@ import { masthead } from '../domain/document';
 import type { JobNumbers, SubmissionRecord } from '../domain/schemas';
 import type { Counter } from '../adapters/store';
 import { documentPath } from '../domain/symbols';
+import { publishedPath } from '../domain/site-paths';
 import { relationBetween, supersededBy } from '../domain/lineage';
 import type { DocumentView, PrintedJobNumbers, SeriesView, SubmissionView } from './responses';
 
@@ -17,7 +18,7 @@ export function submissionView(r: SubmissionRecord, siteUrl: string): Submission
     symbol: r.symbol ?? null,
     jobNumbers: r.jobNumbers ? printedJobNumbers(r.jobNumbers) : null,
     // A translation's page is its language version's.
-    url: r.symbol && r.status === 'PUBLISHED' ? `${siteUrl}/${documentPath(r.symbol)}${r.translation ? `${r.translation.language}/` : ''}` : null,
+    url: r.symbol && r.status === 'PUBLISHED' ? `${siteUrl}/${publishedPath(r.symbol, r.translation)}` : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     submission: { ...r.submission, files: r.submission.files.map(({ key: _key, ...f }) => f) },

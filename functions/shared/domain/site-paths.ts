@@ -49,6 +49,11 @@ export function documentLanguagePath(symbol: string, lang: string): string {
   return `${documentPath(symbol)}${requireLanguage(lang)}/`;
 }
 
+/** Where a submission is published: its document's page, or its language's page for a translation. */
+export function publishedPath(symbol: string, translation?: { language: string } | null): string {
+  return translation ? documentLanguagePath(symbol, translation.language) : documentPath(symbol);
+}
+
 /** `A/HRC/47/G/10`, `fr` → `A/HRC/47/G/10/fr/index.html` */
 export function documentLanguagePagePath(symbol: string, lang: string): string {
   return pageKey(documentLanguagePath(symbol, lang));
