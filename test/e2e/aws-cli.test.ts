@@ -1,33 +1,15 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aws, requireAwsCli } from '../support/aws-cli';
 import { startTestStack, submit, waitForFinalStatus } from './helpers';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
-
-/** Debian's AWS CLI v2 (another `aws`, v1, may come first on PATH). scripts/test.sh installs it. */
-const AWS = '/usr/bin/aws';
-
-/** The AWS CLI, as a person would run it against the embedded stack, with nothing from this machine's AWS set-up. */
-async function aws(endpoint: string, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(AWS, ['--endpoint-url', endpoint, '--output', 'json', ...args], {
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_PAGER: '',
-    },
-    timeout: 30_000,
-  });
-  return stdout;
-}
 
 describe('the AWS CLI against the embedded stack', () => {
   let stack: Stack;
   let id: string;
 
   beforeAll(async () => {
-    if (!existsSync(AWS)) throw new Error(`${AWS} is missing: install Debian's awscli (scripts/test.sh does)`);
+    requireAwsCli();
     stack = await startTestStack();
     id = await submit(stack);
     expect((await waitForFinalStatus(stack, id)).status).toBe('PUBLISHED');
