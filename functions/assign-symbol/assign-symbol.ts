@@ -1,6 +1,6 @@
 import { isoDateIn } from '#shared/domain/dates';
 import { InvalidTransition } from '#shared/domain/errors';
-import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from './job-numbers';
+import { VERSIONS_PER_DOCUMENT, jobCounterName, jobNumbersFrom } from '#shared/domain/job-numbers';
 import { body as bodyOf, dutyStationOf } from '#shared/domain/registry';
 import type { CounterStore, SubmissionStore, SymbolStore } from '#shared/adapters/store';
 import { seriesPrefix, symbolOf } from '#shared/domain/symbols';

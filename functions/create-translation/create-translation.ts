@@ -101,7 +101,7 @@ export async function createTranslation(path: string, body: unknown, deps: Creat
     createdAt: at,
     updatedAt: at,
     symbol,
-    translation: { of: symbol, language },
+    translation: { of: symbol, language, kind: 'translation' },
     // The document's particulars, with the version's own title and files.
     submission: {
       ...original.submission,

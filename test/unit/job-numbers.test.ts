@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatJobNumber, jobCounterName, jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
+import { formatJobNumber, jobCounterName, jobNumbersFrom } from '#shared/domain/job-numbers';
 import { REGISTRY } from '#shared/domain/registry';
 
 const GENEVA = REGISTRY.dutyStations.GE!;

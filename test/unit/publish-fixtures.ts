@@ -1,6 +1,6 @@
 import { DocumentRecord } from '#shared/domain/document';
 import type { SubmissionRecord } from '#shared/domain/schemas';
-import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
+import { jobNumbersFrom } from '#shared/domain/job-numbers';
 import { REGISTRY } from '#shared/domain/registry';
 import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { receivedSubmission } from '../support/submissions';

@@ -32,7 +32,7 @@ const unevenDelay = () => (Math.random() < 0.3 ? 30 + Math.random() * 60 : Math.
 
 describe('withVersion', () => {
   const translation = (language: Language, id: string, title = 'Titre'): Parameters<typeof withVersion>[1] => ({
-    ...taggedSubmission(47, 1), id, symbol: 'A/HRC/47/G/1', translation: { of: 'A/HRC/47/G/1', language },
+    ...taggedSubmission(47, 1), id, symbol: 'A/HRC/47/G/1', translation: { of: 'A/HRC/47/G/1', language, kind: 'translation' },
     submission: { ...taggedSubmission(47, 1).submission, title, files: [{ name: 'note-fr.pdf', part: 'cover', language, translate: true, contentType: 'application/pdf', size: 9, sha256: 'f'.repeat(64), key: `submissions/${id}/1-cover.${language}` }] },
   });
 

@@ -12,7 +12,7 @@ import type { RelatedDocument } from '../../functions/publish/related';
 import { sessionCataloguePath, sessionFeedPath } from '../../functions/publish/sessions';
 import { DocumentRecord, localizedMasthead, masthead } from '#shared/domain/document';
 import { REPRODUCED_AS_RECEIVED } from '../../functions/publish/footnotes';
-import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
+import { jobNumbersFrom } from '#shared/domain/job-numbers';
 import { LANGUAGE_CODES, type Language } from '#shared/domain/languages';
 import { REGISTRY } from '#shared/domain/registry';
 import { tagTranslationStatus } from '#shared/domain/translation-status';

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from '@jest/globals';
 import { SearchEntry, searchShard } from '../../functions/publish/search-index';
 import { DocumentRecord } from '#shared/domain/document';
-import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
+import { jobNumbersFrom } from '#shared/domain/job-numbers';
 import { REGISTRY } from '#shared/domain/registry';
 import { MINISEARCH_OPTIONS, SEARCH_FIELDS, SEARCH_OPTIONS, STORE_FIELDS, symbolKey, tokenize, type SearchDocument } from '#shared/domain/search-options';
 import { tagTranslationStatus } from '#shared/domain/translation-status';

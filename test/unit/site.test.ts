@@ -9,7 +9,7 @@ import { sessionPagePath } from '../../functions/publish/sessions';
 import { SITE_CSS } from '../../functions/publish/site-css';
 import { DocumentRecord } from '#shared/domain/document';
 import { tagTranslationStatus } from '#shared/domain/translation-status';
-import { jobNumbersFrom } from '../../functions/assign-symbol/job-numbers';
+import { jobNumbersFrom } from '#shared/domain/job-numbers';
 import { REGISTRY } from '#shared/domain/registry';
 import type { Language } from '#shared/domain/languages';
 

@@ -46,6 +46,12 @@ export const DocumentRecord = z.object({
   titles: z.partialRecord(Language, z.string()).optional(),
   /** When each language version issued after the original was issued, and by which submission: the feeds announce it. */
   issued: z.partialRecord(Language, z.object({ at: z.string(), submissionId: z.string() })).optional(),
+  /**
+   * The language versions reissued for technical reasons: when (the last time), by which
+   * submission, and the job number the version had before (`jobNumbers` holds the new one). The
+   * version's symbol is printed with `*` and its footnote says "Reissued for technical reasons on <date>".
+   */
+  reissued: z.partialRecord(Language, z.object({ at: z.string(), submissionId: z.string(), replaced: z.object({ internal: z.string(), printed: z.string() }) })).optional(),
   /** Moved on by every change after the first publication: a change is written only over the revision it read. */
   revision: z.number().int().nonnegative().optional(),
 });

@@ -160,8 +160,15 @@ export type TranslationTable = z.infer<typeof TranslationTable>;
 export const JobNumbers = z.record(Language, z.object({ internal: z.string(), printed: z.string() }));
 export type JobNumbers = z.infer<typeof JobNumbers>;
 
-/** What a submission that is a translation says of itself: the document it translates, and the language. */
-export const TranslationOf = z.object({ of: z.string(), language: Language });
+/**
+ * What a submission that is a language version of a published document says of itself: the
+ * document, the language, and whether it is the version's first issue (`translation`,
+ * functions/create-translation) or a reissue for technical reasons of a version already issued
+ * (`reissue`, functions/create-reissue: the same files replaced, a new job number, the symbol
+ * marked `*` on that version).
+ */
+export const VERSION_KINDS = ['translation', 'reissue'] as const;
+export const TranslationOf = z.object({ of: z.string(), language: Language, kind: z.enum(VERSION_KINDS).default('translation') });
 export type TranslationOf = z.infer<typeof TranslationOf>;
 
 export const SubmissionRecord = z.object({
