@@ -9,6 +9,7 @@ import { ordinalAr } from '#shared/domain/masthead-wording/ordinals-ar';
 import { numeralZh } from '#shared/domain/masthead-wording/numerals-zh';
 import { sessionLine } from '#shared/domain/masthead-wording/session-lines';
 import { dateIn, periodsIn } from '#shared/domain/masthead-wording/dates';
+import { REISSUED, reissuedFootnote } from '#shared/domain/masthead-wording/reissue';
 import { REPRODUCED_AS_RECEIVED, reproducedAsReceived } from '../../functions/publish/footnotes';
 import { doc } from './publish-fixtures';
 
@@ -190,5 +191,32 @@ describe('the footnote on parts reproduced as received', () => {
     expect(reproducedAsReceived('es', 2)).toBe('Los anexos se reproducen tal como se recibieron, únicamente en el idioma en que se presentaron.');
     expect(reproducedAsReceived('ru', 2)).toMatch(/^Приложения воспроизводятся/);
     expect(reproducedAsReceived('en', 2)).toBe(reproducedAsReceived('en', 1));
+  });
+});
+
+describe('the footnote of a version reissued for technical reasons', () => {
+  /** The footnote for 16 June 2021, and "(unconfirmed)" after one not seen on an issued document. */
+  const marked = (lang: Language) => {
+    const w = reissuedFootnote(lang, '2021-06-16');
+    return w.confirmed ? w.text : `${w.text} (unconfirmed)`;
+  };
+
+  it.each<[Language, string]>([
+    ['en', 'Reissued for technical reasons on 16 June 2021.'],
+    ['fr', 'Nouveau tirage pour raisons techniques le 16 juin 2021. (unconfirmed)'],
+    ['es', 'Publicado nuevamente por razones técnicas el 16 de junio de 2021. (unconfirmed)'],
+    ['ru', 'Переиздано по техническим причинам 16 июня 2021 года. (unconfirmed)'],
+    ['ar', 'أعيد إصدارها لأسباب فنية في 16 حزيران/يونيه 2021.'],
+    ['zh', '2021年6月16日因技术原因重新印发。 (unconfirmed)'],
+  ])('%s', (lang, expected) => expect(marked(lang)).toBe(expected));
+
+  it('is confirmed in English and Arabic only, each where it was seen', () => {
+    expect(Object.entries(REISSUED).filter(([, w]) => w.source.confirmed).map(([lang]) => lang).sort()).toEqual(['ar', 'en']);
+    expect(REISSUED.en.source).toEqual({ confirmed: true, seen: expect.stringContaining('A/65/L.78*') });
+  });
+
+  it('prints the first of a month as French does, and refuses an instant for a day', () => {
+    expect(reissuedFootnote('fr', '2022-01-01').text).toBe('Nouveau tirage pour raisons techniques le 1er janvier 2022.');
+    expect(() => reissuedFootnote('en', '2021-06-15T22:30:00.000Z')).toThrow(RangeError);
   });
 });
