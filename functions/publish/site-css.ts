@@ -165,6 +165,8 @@ tbody th { font-weight: 600; }
 }
 .language-versions a:hover { text-decoration: underline; }
 .language-versions a[aria-current="page"] { background: var(--header); border-color: var(--header); color: var(--on-dark); font-weight: 600; }
+/* On the page of all versions: the versions reissued for technical reasons, as a plain list under the links. */
+.language-versions ul.reissued-versions { display: block; margin: 0.5rem 0 0; font-size: 0.95rem; }
 
 .related { margin-top: 2.5rem; font-family: var(--sans); font-size: 0.95rem; }
 .related ul { padding-inline-start: 1.25rem; }

@@ -4,7 +4,7 @@ import { LANGUAGES, LANGUAGE_CODES, type Language } from '#shared/domain/languag
 import { documentHref, documentLanguageHref } from '#shared/domain/site-paths';
 import type { RelatedDocument } from '../related';
 import { requireBody, sessionHref, sessionLabel } from '../sessions';
-import { KIND_LABEL } from './document-parts';
+import { KIND_LABEL, reissueOf } from './document-parts';
 import { date } from './format';
 import { langAttrs } from './language';
 import { page, sessionAlternates, type Alternate, type Crumb } from './layout';
@@ -35,13 +35,22 @@ function particulars(doc: DocumentRecord, pageLang: Language): SafeHtml {
 </dl>`;
 }
 
-/** The six language versions' pages, by the languages' own names. */
+/** The versions reissued for technical reasons, and when (the day of the last reissue, in Geneva): said on the page of all versions. */
+function reissuedVersions(doc: DocumentRecord): Html {
+  const items = LANGUAGE_CODES.flatMap((l) => {
+    const r = reissueOf(doc, l);
+    return r ? [html`<li>${LANGUAGES[l].name}: reissued for technical reasons on ${date(r.day)}</li>\n`] : [];
+  });
+  return items.length > 0 && html`<ul class="reissued-versions">\n${items}</ul>\n`;
+}
+
+/** The six language versions' pages, by the languages' own names; on the page of all versions, those reissued. */
 function languageVersions(doc: DocumentRecord, pageLang: Language, current?: Language): SafeHtml {
   const items = LANGUAGE_CODES.map((l) => html`<li><a href="${documentLanguageHref(doc.symbol, l)}" hreflang="${l}"${langAttrs(l, 'en')}${attr('aria-current', l === current && 'page')}>${LANGUAGES[l].native}</a></li>`);
   return html`<nav class="language-versions" aria-labelledby="language-versions-heading"${langAttrs('en', pageLang)}>
 <h2 id="language-versions-heading">Language versions</h2>
 <ul>${items}</ul>
-</nav>`;
+${current === undefined && reissuedVersions(doc)}</nav>`;
 }
 
 function documentCrumbs(doc: DocumentRecord, last?: Crumb): Crumb[] {
@@ -94,7 +103,7 @@ export function documentPage(doc: DocumentRecord, p: DocumentPage): string {
 <meta itemprop="inLanguage" content="${pageLang}">
 ${supersededNotice(doc.symbol, p.related, pageLang)}
 ${lineageNotice(doc.symbol, p.related, pageLang, issuedLanguages(doc))}
-${mastheadHeader(doc, p.version ?? 'en', pageLang, { versionLine: p.version !== undefined })}
+${mastheadHeader(doc, p.version ?? 'en', pageLang, { versionLine: p.version !== undefined, reissued: p.version !== undefined && reissueOf(doc, p.version) !== undefined })}
 <h1 class="document-title"${attr('lang', title.lang !== pageLang && title.lang)} dir="auto" itemprop="name">${title.text}</h1>
 ${designationLine(doc, p.version ?? 'en', pageLang)}
 ${particulars(doc, pageLang)}

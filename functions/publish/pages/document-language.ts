@@ -3,13 +3,17 @@ import type { DocumentRecord, PublishedFile } from '#shared/domain/document';
 import { LANGUAGES, requireLanguage, type Language } from '#shared/domain/languages';
 import { documentHref } from '#shared/domain/site-paths';
 import { reproducedAsReceived } from '../footnotes';
+import { reissuedFootnote } from '#shared/domain/masthead-wording/reissue';
 import type { RelatedDocument } from '../related';
-import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf } from './document-parts';
+import {
+  FOOTNOTE_ID, REISSUE_FOOTNOTE_ID, REISSUE_REF_ID, fileLink, footnoteBackrefs, footnoteMark, footnoteMarker, originalOf, partId,
+  partLabel, partsOf, reissueOf,
+} from './document-parts';
 import { documentPage } from './document-frame';
 import { langAttrs } from './language';
 
 /** What one part is in the page's language: its own file, or why the reader gets the original's. */
-function versionOfPart(doc: DocumentRecord, part: string, index: number, lang: Language): SafeHtml {
+function versionOfPart(doc: DocumentRecord, part: string, index: number, lang: Language, mark: string): SafeHtml {
   const id = partId(part, index);
   const label = partLabel(part, doc.kind);
   const status = doc.translations[part]?.[lang];
@@ -38,7 +42,7 @@ ${files(originals)}`;
 ${files(originals)}`;
   }
   return html`<section class="part">
-<h3 id="${id}">${label}${status === 'reproduced-as-received' && footnoteMarker(id)}</h3>
+<h3 id="${id}">${label}${status === 'reproduced-as-received' && footnoteMarker(id, mark)}</h3>
 ${body}
 </section>
 `;
@@ -47,23 +51,30 @@ ${body}
 /**
  * One language version of the document (`/A/HRC/47/G/10/fr/`): page one's masthead as that version
  * prints it, the status of each part in that language with its file (or the original's, when the
- * translation is pending or the part is reproduced as received), that version's footnote and job number.
+ * translation is pending or the part is reproduced as received), that version's footnotes and job number.
+ * A version reissued for technical reasons prints its symbol with `*` and, first of its footnotes,
+ * "* Reissued for technical reasons on <date>" in its language; the parts reproduced as received then take `**`.
  */
 export function renderLanguagePage(doc: DocumentRecord, lang: Language, related: readonly RelatedDocument[] = []): string {
   requireLanguage(lang);
   const en = langAttrs('en', lang);
   const parts = partsOf(doc);
   const reproduced = parts.map((part, i) => ({ part, i })).filter(({ part }) => doc.translations[part]?.[lang] === 'reproduced-as-received');
+  const reissue = reissueOf(doc, lang);
+  // Footnote markers in order of their footnotes: the reissue's on the symbol comes first.
+  const reproducedMark = footnoteMark(reissue ? 2 : 1);
   return documentPage(doc, {
     version: lang,
     related,
     partsHeading: `The ${LANGUAGES[lang].name} version`,
-    parts: parts.map((part, i) => versionOfPart(doc, part, i, lang)),
-    footnotes: reproduced.length > 0 && html`<section class="footnotes" aria-labelledby="footnotes-heading">
+    parts: parts.map((part, i) => versionOfPart(doc, part, i, lang, reproducedMark)),
+    footnotes: (reissue || reproduced.length > 0) && html`<section class="footnotes" aria-labelledby="footnotes-heading">
 <h2 id="footnotes-heading" class="visually-hidden"${en}>Footnotes</h2>
-<p id="${FOOTNOTE_ID}">* ${reproducedAsReceived(lang, reproduced.length)}</p>
+${reissue && html`<p id="${REISSUE_FOOTNOTE_ID}">${footnoteMark(1)} ${reissuedFootnote(lang, reissue.day).text}</p>
+<p class="backrefs"${en}><a href="#${REISSUE_REF_ID}">Back to the symbol</a></p>
+`}${reproduced.length > 0 && html`<p id="${FOOTNOTE_ID}">${reproducedMark} ${reproducedAsReceived(lang, reproduced.length)}</p>
 <p class="backrefs"${en}>${footnoteBackrefs(doc, reproduced)}</p>
-</section>`,
+`}</section>`,
     footer: html`<p><a href="${documentHref(doc.symbol)}">Every language version and file of ${doc.symbol}</a></p>`,
   });
 }

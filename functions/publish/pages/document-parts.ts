@@ -1,8 +1,11 @@
 import { html, type SafeHtml } from '../html';
 import type { DocumentRecord, PublishedFile } from '#shared/domain/document';
+import { isoDateIn } from '#shared/domain/dates';
 import { LANGUAGE_CODES, type Language } from '#shared/domain/languages';
 import { rootRelative } from '#shared/domain/site-paths';
 import { partsInOrder } from '#shared/domain/translation-status';
+import { requireBody } from '../sessions';
+import { langAttrs } from './language';
 
 /** A document's parts (cover, annexes) as its pages name, link and footnote them. */
 
@@ -15,6 +18,9 @@ const FILE_TYPE: Record<string, string> = {
 };
 
 export const FOOTNOTE_ID = 'footnote-reproduced';
+/** The footnote of a version reissued for technical reasons, which the `*` after its symbol leads to. */
+export const REISSUE_FOOTNOTE_ID = 'footnote-reissued';
+export const REISSUE_REF_ID = 'fnref-reissued';
 
 /** A part with its place among the document's parts (which makes its id when its name cannot). */
 export interface NumberedPart { part: string; i: number }
@@ -51,9 +57,41 @@ export function fileLink(f: PublishedFile): SafeHtml {
 <span class="file-meta">(${type}, ${fileSize(f.size)})</span></div>`;
 }
 
-/** The asterisk after a part's heading that leads to the footnote on parts reproduced as received. */
-export function footnoteMarker(id: string): SafeHtml {
-  return html`<sup><a class="fn-ref" id="fnref-${id}" href="#${FOOTNOTE_ID}"><span aria-hidden="true">*</span><span class="visually-hidden">(see footnote)</span></a></sup>`;
+/**
+ * The footnote markers of a page, in the order its footnotes are printed (UN practice): `*`, `**`,
+ * `***`. A reissued version's footnote is the first, on its symbol; parts reproduced as received share the next.
+ */
+export const footnoteMark = (n: number): string => '*'.repeat(n);
+
+/**
+ * The asterisk after a part's heading that leads to the footnote on parts reproduced as received
+ * (`**` on a page whose `*` is the reissue's).
+ */
+export function footnoteMarker(id: string, mark = footnoteMark(1)): SafeHtml {
+  return html`<sup><a class="fn-ref" id="fnref-${id}" href="#${FOOTNOTE_ID}"><span aria-hidden="true">${mark}</span><span class="visually-hidden">(see footnote)</span></a></sup>`;
+}
+
+/**
+ * The asterisk after a reissued version's symbol, part of the symbol as printed (`A/HRC/47/G/1*`,
+ * not raised), leading to the reissue's footnote. Inside the masthead, in `lang`: the hidden words are English.
+ */
+export function reissueMarker(lang: Language): SafeHtml {
+  return html`<a class="fn-ref" id="${REISSUE_REF_ID}" href="#${REISSUE_FOOTNOTE_ID}"><span aria-hidden="true">${footnoteMark(1)}</span><span class="visually-hidden"${langAttrs('en', lang)}>(see footnote)</span></a>`;
+}
+
+/** A version's reissue for technical reasons: when (an instant, and its day on the body's calendar) and the job number it replaced. */
+export interface Reissue {
+  at: string;
+  /** The ISO date in Geneva (the body's time zone) of `at`: the date its footnote prints. */
+  day: string;
+  /** The printed job number the version had before. */
+  replaced: string;
+}
+
+export function reissueOf(doc: DocumentRecord, lang: Language): Reissue | undefined {
+  const r = doc.reissued?.[lang];
+  if (!r) return undefined;
+  return { at: r.at, day: isoDateIn(requireBody(doc.body).timeZone, new Date(r.at)), replaced: r.replaced.printed };
 }
 
 /** The footnote's links back to each part that carries its marker. */

@@ -4,7 +4,7 @@ import { LANGUAGES, LANGUAGE_CODES, type Language } from '#shared/domain/languag
 import type { TranslationStatus } from '#shared/domain/schemas';
 import { reproducedAsReceived } from '../footnotes';
 import type { RelatedDocument } from '../related';
-import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf } from './document-parts';
+import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf, reissueOf } from './document-parts';
 import { documentPage } from './document-frame';
 import { langAttrs } from './language';
 
@@ -58,6 +58,12 @@ ${rows}</tbody>
 `;
 }
 
+/** A version reissued for technical reasons took a new job number: the one it replaced. */
+function jobNumberBefore(doc: DocumentRecord, lang: Language): SafeHtml | undefined {
+  const r = reissueOf(doc, lang);
+  return r && html` <span class="muted">(reissued; formerly ${r.replaced})</span>`;
+}
+
 /** The document: its masthead, its files in every language with their statuses, its job numbers. */
 export function renderDocumentPage(doc: DocumentRecord, related: readonly RelatedDocument[] = []): string {
   const en = langAttrs('en', doc.originalLanguage);
@@ -73,7 +79,7 @@ export function renderDocumentPage(doc: DocumentRecord, related: readonly Relate
 </section>`,
     footer: html`<details class="job-numbers">
 <summary>Job numbers of the six language versions</summary>
-<dl>${LANGUAGE_CODES.map((l) => html`<dt>${LANGUAGES[l].name}</dt><dd>${doc.jobNumbers[l].printed}</dd>`)}</dl>
+<dl>${LANGUAGE_CODES.map((l) => html`<dt>${LANGUAGES[l].name}</dt><dd>${doc.jobNumbers[l].printed}${jobNumberBefore(doc, l)}</dd>`)}</dl>
 </details>`,
   });
 }
