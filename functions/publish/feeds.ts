@@ -41,40 +41,61 @@ function lineage(d: DocumentRecord, siteUrl: string) {
 }
 
 /**
- * What a feed announces: a document's publication, or a language version of it issued later
- * ("French version issued"), each an entry of its own at its own time.
+ * What a feed announces: a document's publication, a language version of it issued later
+ * ("French version issued"), or a version reissued for technical reasons ("French version
+ * reissued for technical reasons"), each an entry of its own at its own time.
  */
 interface Issue {
   document: DocumentRecord;
-  /** The language version issued later; none for the document's publication. */
+  /** The language version issued later, or reissued; none for the document's publication. */
   version?: Language;
+  /** A version's first issue after the original, or its reissue for technical reasons (the last one). */
+  kind?: 'issued' | 'reissued';
   at: string;
 }
 
-/** A document's publication and each language version issued since. */
+/** A document's publication, each language version issued since, and each version reissued (its last reissue). */
 function issuesOf(d: DocumentRecord): Issue[] {
-  const later = Object.entries(d.issued ?? {}).map(([lang, i]) => ({ document: d, version: lang as Language, at: i.at }));
-  return [{ document: d, at: d.publishedAt }, ...later];
+  const later = Object.entries(d.issued ?? {}).map(([lang, i]): Issue => ({ document: d, version: lang as Language, kind: 'issued', at: i.at }));
+  const reissues = Object.entries(d.reissued ?? {}).map(([lang, r]): Issue => ({ document: d, version: lang as Language, kind: 'reissued', at: r.at }));
+  return [{ document: d, at: d.publishedAt }, ...later, ...reissues];
 }
 
 const latestFirst = (a: Issue, b: Issue) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)
-  || a.document.symbol.localeCompare(b.document.symbol) || (a.version ?? '').localeCompare(b.version ?? '');
+  || a.document.symbol.localeCompare(b.document.symbol) || (a.version ?? '').localeCompare(b.version ?? '')
+  || (a.kind ?? '').localeCompare(b.kind ?? '');
 
-function entry({ document: d, version, at }: Issue, siteUrl: string) {
+/** What an entry of a version says it is: "French version issued", "French version reissued for technical reasons". */
+function versionEvent(version: Language, kind: 'issued' | 'reissued'): string {
+  return `${LANGUAGES[version].name} version ${kind === 'issued' ? 'issued' : 'reissued for technical reasons'}`;
+}
+
+/**
+ * An entry's id: the URL of the page it announces, and for a reissue that URL with the reissue's
+ * submission (`…/fr/#reissued-<submissionId>`), so that it differs from the version's first issue
+ * and stays the same at every render, and a later reissue of the version is a new entry.
+ */
+function entryId(d: DocumentRecord, url: string, version: Language | undefined, kind: Issue['kind']): string {
+  const reissue = version && kind === 'reissued' ? d.reissued?.[version] : undefined;
+  return reissue ? `${url}#reissued-${reissue.submissionId}` : url;
+}
+
+function entry({ document: d, version, kind = 'issued', at }: Issue, siteUrl: string) {
   const url = absolute(siteUrl, version ? documentLanguagePath(d.symbol, version) : documentPath(d.symbol));
   const title = titleIn(d, version ?? d.originalLanguage);
   const lang = title.lang === 'en' ? undefined : title.lang;
+  const event = version && versionEvent(version, kind);
   return el('entry', {},
-    el('id', {}, url),
-    el('title', { 'xml:lang': lang }, version ? `${d.symbol} — ${LANGUAGES[version].name} version issued: ${title.text}` : `${d.symbol} — ${title.text}`),
+    el('id', {}, entryId(d, url, version, kind)),
+    el('title', { 'xml:lang': lang }, event ? `${d.symbol} — ${event}: ${title.text}` : `${d.symbol} — ${title.text}`),
     ...lineage(d, siteUrl),
     el('updated', {}, at),
     el('published', {}, at),
     el('link', { rel: 'alternate', type: 'text/html', href: url, hreflang: version }),
     el('author', {}, el('name', { 'xml:lang': d.originalLanguage === 'en' ? undefined : d.originalLanguage }, d.sender)),
     el('category', { term: `agenda-item-${d.agendaItem}`, label: agendaItem(d) }),
-    version && el('category', { term: `version-${version}`, label: `${LANGUAGES[version].name} version issued` }),
-    el('summary', {}, version ? `${LANGUAGES[version].name} version issued. ${summary(d)}` : summary(d)));
+    event && el('category', { term: `${kind === 'issued' ? 'version' : 'reissue'}-${version}`, label: event }),
+    el('summary', {}, event ? `${event}. ${summary(d)}` : summary(d)));
 }
 
 interface Feed {
