@@ -71,6 +71,12 @@ export const DocumentView = DocumentRecord.pick({
   url: HttpUrl,
   /** Each issued language version's own title (the original's is `title`). */
   titles: z.partialRecord(Language, z.string()),
+  /**
+   * The language versions reissued for technical reasons: when (the last reissue) and the printed job
+   * number the version had before (`jobNumbers` has the new one). Defaults to none, for answers of an
+   * API that predates reissues.
+   */
+  reissued: z.partialRecord(Language, z.object({ at: z.string(), replacedJobNumber: z.string() })).default({}),
   masthead: Masthead,
   /** part → language → translation status (the record's `translations`). */
   languages: TranslationTable,

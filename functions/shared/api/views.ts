@@ -40,6 +40,7 @@ export function documentView(d: DocumentRecord, siteUrl: string, near: readonly 
     url: `${siteUrl}/${documentPath(d.symbol)}`,
     title: d.title,
     titles: { ...d.titles, [d.originalLanguage]: d.title },
+    reissued: Object.fromEntries(Object.entries(d.reissued ?? {}).map(([language, r]) => [language, { at: r.at, replacedJobNumber: r.replaced.printed }])),
     kind: d.kind,
     sender: d.sender,
     addressee: d.addressee,
