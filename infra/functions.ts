@@ -48,6 +48,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/submissions/{id}/redrive', fn: 'redrive-submission', staff: true },
   // Not under /api/documents/{symbol+}: a greedy parameter takes the rest of the path.
   { method: 'POST', path: '/api/translations/{symbol+}', fn: 'create-translation', staff: true },
+  { method: 'POST', path: '/api/reissues/{symbol+}', fn: 'create-reissue', staff: true },
   { method: 'GET', path: '/api/documents/{symbol+}', fn: 'get-document', staff: false },
   { method: 'GET', path: '/api/sessions/{body}/{session}/documents', fn: 'list-session-documents', staff: false },
   { method: 'POST', path: '/api/admin/series-start', fn: 'set-series-start', staff: true },

@@ -1,24 +1,15 @@
-import type { Files } from '#shared/adapters/files';
-import { intakeKey } from '#shared/adapters/files';
-import type { Clock, DocumentStore, SubmissionStore, TranslationClaimStore } from '#shared/adapters/store';
 import type { CreatedSubmission } from '#shared/api/responses';
+import { publishedForVersion, recordVersion, type VersionSubmissionDeps } from '#shared/api/version-submissions';
 import type { DocumentRecord } from '#shared/domain/document';
-import { BadRequest, Conflict, NotFound } from '#shared/domain/errors';
+import { BadRequest, Conflict } from '#shared/domain/errors';
 import { refuseOversized } from '#shared/domain/file-limits';
-import { LANGUAGES, type Language } from '#shared/domain/languages';
-import type { SubmissionRecord } from '#shared/domain/schemas';
+import { LANGUAGES } from '#shared/domain/languages';
 import { parseSymbol } from '#shared/domain/symbols';
 import { TranslationInput } from '#shared/domain/translations';
 import { parseOrBadRequest } from '#shared/handlers/http';
-import { redriveTarget } from '#shared/domain/redrive';
 
-export interface CreateTranslationDeps {
-  store: Pick<SubmissionStore, 'createSubmission' | 'getSubmission'> & Pick<DocumentStore, 'getDocument'>
-    & Pick<TranslationClaimStore, 'claimTranslation' | 'translationClaim'> & Clock;
-  files: Pick<Files, 'presignUpload'>;
-  newId: () => string;
+export interface CreateTranslationDeps extends VersionSubmissionDeps {
   maxFileSize: number;
-  uploadExpiry: number;
 }
 
 const refuse = (path: string, message: string, why = message) => new BadRequest(`${path}: ${why}`, [{ path, message }]);
@@ -51,66 +42,22 @@ function checkParts(doc: DocumentRecord, input: TranslationInput): void {
   }
 }
 
-/** A claim's holder that can still bring the version: not gone (expired), not failed on its files (nothing to redrive). */
-function isAlive(holder: SubmissionRecord | undefined): holder is SubmissionRecord {
-  if (!holder) return false;
-  if (holder.status !== 'FAILED') return true;
-  return redriveTarget(holder) !== undefined;
-}
-
-async function claim(symbol: string, language: Language, id: string, deps: CreateTranslationDeps): Promise<void> {
-  if (await deps.store.claimTranslation(symbol, language, id)) return;
-  const held = await deps.store.translationClaim(symbol, language);
-  const holder = held && await deps.store.getSubmission(held.submissionId);
-  const name = LANGUAGES[language].name;
-  if (isAlive(holder)) {
-    const next = holder.status === 'FAILED' ? `; redrive it (circulate admin redrive ${holder.id}) rather than send it again` : '';
-    throw new Conflict(`The ${name} version of ${symbol} is already on its way: submission ${holder.id} is ${holder.status}${next}`);
-  }
-  if (held && await deps.store.claimTranslation(symbol, language, id, held.submissionId)) return;
-  throw new Conflict(`Another ${name} version of ${symbol} was sent at the same time; look at the document's submissions`);
-}
-
 /**
  * Records a translation of a published document's parts, awaiting its files, and hands out one
  * presigned upload per file, as for a submission: receive checks the files and starts the workflow,
  * whose translation path tags and republishes the document. The record is a submission with
  * `translation`, under the document's symbol; one claim per document and language keeps two from
- * being accepted at once. Checked before anything is written; the claim comes before the record, so
- * a crash in between leaves a claim whose submission does not exist, which the next one takes over.
+ * being accepted at once (#shared/api/version-submissions). Checked before anything is written.
  */
 export async function createTranslation(path: string, body: unknown, deps: CreateTranslationDeps): Promise<CreatedSubmission> {
   const symbol = path.replace(/\/$/, '');
   parseSymbol(symbol);
   const input = parseOrBadRequest(TranslationInput, body, 'The translation');
   refuseOversized(input.files, deps.maxFileSize);
-  const document = await deps.store.getDocument(symbol, true);
-  const original = document && await deps.store.getSubmission(document.submissionId);
-  if (!document || original?.status !== 'PUBLISHED') {
-    throw new NotFound(`No published document ${symbol}: a translation is added to a document once it is published`);
-  }
+  const { document, original } = await publishedForVersion(symbol, 'translation', deps);
   checkParts(document, input);
-
-  const id = deps.newId();
-  await claim(symbol, input.language, id, deps);
-  const at = deps.store.now();
-  const language = input.language;
-  const record: SubmissionRecord = {
-    id,
-    status: 'AWAITING_UPLOAD',
-    createdAt: at,
-    updatedAt: at,
-    symbol,
-    translation: { of: symbol, language, kind: 'translation' },
-    // The document's particulars, with the version's own title and files.
-    submission: {
-      ...original.submission,
-      title: input.title,
-      files: input.files.map((f, i) => ({ ...f, language, translate: true, key: intakeKey(id, i, { part: f.part, language }) })),
-    },
-    history: [{ at, status: 'AWAITING_UPLOAD', detail: `${LANGUAGES[language].name} version of ${symbol}: ${input.files.length} file(s) declared` }],
-  };
-  const uploads = await Promise.all(record.submission.files.map(async (f) => ({ name: f.name, ...(await deps.files.presignUpload(f, deps.uploadExpiry)) })));
-  await deps.store.createSubmission(record);
-  return { id, status: record.status, uploads };
+  return recordVersion(original, {
+    of: symbol, language: input.language, kind: 'translation', title: input.title, files: input.files,
+    detail: `${LANGUAGES[input.language].name} version of ${symbol}: ${input.files.length} file(s) declared`,
+  }, deps);
 }

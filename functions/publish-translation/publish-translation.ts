@@ -4,7 +4,7 @@ import type { Clock, DocumentStore, SiteStateStore, SubmissionStore } from '#sha
 import type { DocumentRecord } from '#shared/domain/document';
 import { InvalidTransition, NotFound } from '#shared/domain/errors';
 import { LANGUAGES } from '#shared/domain/languages';
-import type { SubmissionRecord } from '#shared/domain/schemas';
+import type { SubmissionRecord, TranslationOf } from '#shared/domain/schemas';
 import { fileTags, partsInOrder, withTranslated } from '#shared/domain/translation-status';
 import type { Published } from '../publish/publish';
 import { relatedDocuments, relatedSymbols } from '../publish/related';
@@ -25,29 +25,62 @@ const MAX_REVISIONS = 20;
 
 type Translation = SubmissionRecord & { translation: NonNullable<SubmissionRecord['translation']> };
 
-/**
- * The document with a translation's language version in it: its files beside the others (a file
- * of the same part and language replaced), its parts `translated`, its title, and when it was
- * issued (the first time: a re-run keeps it, so feeds and pages do not change under it).
- */
-export function withVersion(doc: DocumentRecord, t: Translation, at: string): DocumentRecord {
+/** The document with the version's files beside the others: a file of the same part and language replaced. */
+function withFiles(doc: DocumentRecord, t: Translation): DocumentRecord['files'] {
   const { language } = t.translation;
   const added = t.submission.files.map((f) => ({
     part: f.part, language, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, path: publishedFilePath(doc.symbol, f),
   }));
   const replaced = new Set(added.map((f) => `${f.part}/${f.language}`));
+  return [...doc.files.filter((f) => !replaced.has(`${f.part}/${f.language}`)), ...added];
+}
+
+/**
+ * The document with a reissued version: its files replaced, its new job number (the one it
+ * replaces kept in `reissued`), its title if the reissue changes it, and when it was reissued
+ * (by this reissue: a re-run keeps the first time and the number it replaced).
+ */
+function withReissue(doc: DocumentRecord, t: Translation, at: string): DocumentRecord {
+  const { language } = t.translation;
+  const jobNumber = t.reissueJobNumber;
+  if (!jobNumber) throw new InvalidTransition(`Reissue ${t.id} has no job number: it was not tagged`);
+  const current = doc.jobNumbers[language];
+  const reissued = doc.reissued?.[language]?.submissionId === t.id ? doc.reissued[language]
+    : { at, submissionId: t.id, replaced: current ?? jobNumber };
+  const title = t.submission.title;
+  return {
+    ...doc,
+    files: withFiles(doc, t),
+    jobNumbers: { ...doc.jobNumbers, [language]: jobNumber },
+    ...(language === doc.originalLanguage ? { title } : { titles: { ...doc.titles, [language]: title } }),
+    reissued: { ...doc.reissued, [language]: reissued },
+  };
+}
+
+/**
+ * The document with a language version in it. A translation: its files beside the others, its
+ * parts `translated`, its title, and when it was issued (the first time: a re-run keeps it, so
+ * feeds and pages do not change under it). A reissue: `withReissue`.
+ */
+export function withVersion(doc: DocumentRecord, t: Translation, at: string): DocumentRecord {
+  if (t.translation.kind === 'reissue') return withReissue(doc, t, at);
+  const { language } = t.translation;
   const issued = doc.issued?.[language]?.submissionId === t.id ? doc.issued[language] : { at, submissionId: t.id };
   return {
     ...doc,
-    files: [...doc.files.filter((f) => !replaced.has(`${f.part}/${f.language}`)), ...added],
+    files: withFiles(doc, t),
     translations: withTranslated(doc.translations, partsInOrder(t.submission.files), language),
     titles: { ...doc.titles, [language]: t.submission.title },
     issued: { ...doc.issued, [language]: issued },
   };
 }
 
-/** Has the document already taken this translation in (a re-run after the write)? */
-const hasTaken = (doc: DocumentRecord, t: Translation) => doc.issued?.[t.translation.language]?.submissionId === t.id;
+/** Has the document already taken this version in (a re-run after the write)? */
+const hasTaken = (doc: DocumentRecord, t: Translation) =>
+  (t.translation.kind === 'reissue' ? doc.reissued : doc.issued)?.[t.translation.language]?.submissionId === t.id;
+
+/** When the version was issued (or reissued), as the document records it. */
+const issuedAt = (doc: DocumentRecord, t: TranslationOf) => (t.kind === 'reissue' ? doc.reissued : doc.issued)?.[t.language]?.at;
 
 async function mustGetDocument(store: PublishTranslationStore, symbol: string): Promise<DocumentRecord> {
   const doc = await store.getDocument(symbol, true);
@@ -92,7 +125,8 @@ async function writePages(doc: DocumentRecord, deps: PublishTranslationDeps): Pr
  * published submission's table says the same, the document's pages are written again, and the
  * document is announced to its session and the site as Publish announces a new one, so that
  * RenderLists renders the lists (the feeds: "French version issued") and then records the
- * translation PUBLISHED. Every write can be repeated: a retry or second run ends the same.
+ * translation PUBLISHED. A reissue goes the same way, its version's files replaced and numbered
+ * anew (`withReissue`), no status changed. Every write can be repeated: a retry or second run ends the same.
  */
 export async function publishTranslation(submissionId: string, deps: PublishTranslationDeps): Promise<Published> {
   const { store, files } = deps;
@@ -108,11 +142,14 @@ export async function publishTranslation(submissionId: string, deps: PublishTran
     await files.publishFile(f, publishedFilePath(t.of, f), fileTags(t.of, f, record.translations));
   }
   const doc = await reviseWith(translation, deps);
-  await store.setTranslationStatuses(doc.submissionId, partsInOrder(record.submission.files).map((part) => ({ part, language: t.language, status: 'translated' })));
+  // A reissue changes no status: the document's own submission already says what the version is.
+  if (t.kind === 'translation') {
+    await store.setTranslationStatuses(doc.submissionId, partsInOrder(record.submission.files).map((part) => ({ part, language: t.language, status: 'translated' })));
+  }
   await writePages(doc, deps);
 
   const session = await store.addToSession(doc.body, doc.session, [doc.symbol]);
-  await store.addToLatest([{ symbol: doc.symbol, publishedAt: doc.issued?.[t.language]?.at ?? store.now() }]);
+  await store.addToLatest([{ symbol: doc.symbol, publishedAt: issuedAt(doc, t) ?? store.now() }]);
   const site = await store.addToSite(doc.body, doc.session, session.documents);
   return { submissionId, symbol: t.of, sessionVersion: session.version, siteVersion: site.version };
 }

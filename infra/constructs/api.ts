@@ -31,6 +31,10 @@ const ROUTE_ACCESS: Record<string, (storage: Storage, fn: CirculateFunction) => 
     s.grantTableReadWrite(fn);
     s.grantIntakeUpload(fn);
   },
+  'create-reissue': (s, fn) => {
+    s.grantTableReadWrite(fn);
+    s.grantIntakeUpload(fn);
+  },
   'list-submissions': (s, fn) => s.grantTableRead(fn),
   'get-submission': (s, fn) => s.grantTableRead(fn),
   // The redrive itself (states:StartExecution) is granted by Workflow.grantRedrive: the state machine is its.

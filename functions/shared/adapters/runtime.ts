@@ -1,3 +1,4 @@
+import { ulid } from 'ulidx';
 import { dynamodb, s3, sfn } from './clients';
 import { ENV, optional, required } from './config';
 import { createFiles, type Files } from './files';
@@ -26,6 +27,17 @@ export function siteFilesFromEnv(): Pick<Files, 'putPage' | 'removeFromSite'> {
 
 export function siteUrlFromEnv(): string {
   return (optional(ENV.siteUrl) ?? '').replace(/\/$/, '');
+}
+
+/** Presigned uploads are valid this long (seconds). */
+const UPLOAD_EXPIRY_S = 3600;
+
+/** What a route that records a submission and hands out its uploads needs (submissions, translations, reissues). */
+export function intakeRouteDeps() {
+  return {
+    store: storeFromEnv(), files: filesFromEnv(), newId: ulid,
+    maxFileSize: Number(optional(ENV.maxFileSize) ?? 100 * 1024 * 1024), uploadExpiry: UPLOAD_EXPIRY_S,
+  };
 }
 
 export { sfn };

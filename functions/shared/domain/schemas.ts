@@ -157,7 +157,8 @@ export const TranslationTable = z.record(z.string(), z.record(Language, Translat
 export type TranslationTable = z.infer<typeof TranslationTable>;
 
 /** language → job number of that version: `{ en: { internal: 'G2108237', printed: 'GE.21-08237(E)' }, … }` */
-export const JobNumbers = z.record(Language, z.object({ internal: z.string(), printed: z.string() }));
+export const JobNumber = z.object({ internal: z.string(), printed: z.string() });
+export const JobNumbers = z.record(Language, JobNumber);
 export type JobNumbers = z.infer<typeof JobNumbers>;
 
 /**
@@ -186,8 +187,10 @@ export const SubmissionRecord = z.object({
   error: z.object({ error: z.string(), cause: z.string() }).optional(),
   /** The name of the execution last started for it, when not its id (a resume or a redrive starts one under a new name). */
   execution: z.string().optional(),
-  /** Set when the submission is a language version of a published document (functions/create-translation). */
+  /** Set when the submission is a language version of a published document (functions/create-translation, create-reissue). */
   translation: TranslationOf.optional(),
+  /** A reissue's new job number for its version, taken by TagTranslation. */
+  reissueJobNumber: JobNumber.optional(),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 

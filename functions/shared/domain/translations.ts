@@ -16,11 +16,8 @@ export const TranslationFile = z.strictObject({
 });
 export type TranslationFile = z.infer<typeof TranslationFile>;
 
-export const TranslationInput = z.strictObject({
-  language: Language,
-  title: text(SUBMISSION_LIMITS.title),
-  files: z.array(TranslationFile).min(1, 'must list at least the translated cover note').max(SUBMISSION_LIMITS.files, `must list at most ${SUBMISSION_LIMITS.files} files`),
-}).superRefine((t, ctx) => {
+/** One file per part, and no two files of one name. */
+function oneFilePerPart(t: { files: readonly TranslationFile[] }, ctx: z.RefinementCtx): void {
   const parts = new Set<string>();
   const names = new Set<string>();
   t.files.forEach((f, i) => {
@@ -29,5 +26,25 @@ export const TranslationInput = z.strictObject({
     if (names.has(f.name)) ctx.addIssue({ code: 'custom', path: ['files', i, 'name'], message: `duplicate file name "${f.name}"` });
     names.add(f.name);
   });
-});
+}
+
+export const TranslationInput = z.strictObject({
+  language: Language,
+  title: text(SUBMISSION_LIMITS.title),
+  files: z.array(TranslationFile).min(1, 'must list at least the translated cover note').max(SUBMISSION_LIMITS.files, `must list at most ${SUBMISSION_LIMITS.files} files`),
+}).superRefine(oneFilePerPart);
 export type TranslationInput = z.infer<typeof TranslationInput>;
+
+/**
+ * A language version of a published document issued again for technical reasons
+ * (`POST /api/reissues/{symbol+}`, docs/architecture.md#reissues): the language, the files that
+ * replace those of its version (each part already issued in that language), why (kept in the
+ * history), and the version's title if it changes (else it keeps its own).
+ */
+export const ReissueInput = z.strictObject({
+  language: Language,
+  reason: text(SUBMISSION_LIMITS.title),
+  title: text(SUBMISSION_LIMITS.title).optional(),
+  files: z.array(TranslationFile).min(1, 'must list the files that replace the version\'s').max(SUBMISSION_LIMITS.files, `must list at most ${SUBMISSION_LIMITS.files} files`),
+}).superRefine(oneFilePerPart);
+export type ReissueInput = z.infer<typeof ReissueInput>;
