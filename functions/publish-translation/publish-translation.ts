@@ -3,6 +3,7 @@ import { publishedFilePath } from '#shared/adapters/files';
 import type { Clock, DocumentStore, SiteStateStore, SubmissionStore } from '#shared/adapters/store';
 import type { DocumentRecord } from '#shared/domain/document';
 import { InvalidTransition, NotFound } from '#shared/domain/errors';
+import { reissuedJobNumber } from '#shared/domain/job-numbers';
 import { LANGUAGES } from '#shared/domain/languages';
 import type { SubmissionRecord, TranslationOf } from '#shared/domain/schemas';
 import { fileTags, partsInOrder, withTranslated } from '#shared/domain/translation-status';
@@ -36,17 +37,17 @@ function withFiles(doc: DocumentRecord, t: Translation): DocumentRecord['files']
 }
 
 /**
- * The document with a reissued version: its files replaced, its new job number (the one it
- * replaces kept in `reissued`), its title if the reissue changes it, and when it was reissued
- * (by this reissue: a re-run keeps the first time and the number it replaced).
+ * The document with a reissued version: its files replaced, its job number marked reissued (the
+ * form it had kept in `reissued`), its title if the reissue changes it, and when it was reissued
+ * (by this reissue: a re-run keeps the first time and the form replaced).
  */
 function withReissue(doc: DocumentRecord, t: Translation, at: string): DocumentRecord {
   const { language } = t.translation;
-  const jobNumber = t.reissueJobNumber;
-  if (!jobNumber) throw new InvalidTransition(`Reissue ${t.id} has no job number: it was not tagged`);
   const current = doc.jobNumbers[language];
+  if (!current) throw new InvalidTransition(`${doc.symbol} has no ${language} job number to reissue`);
+  const jobNumber = reissuedJobNumber(current);
   const reissued = doc.reissued?.[language]?.submissionId === t.id ? doc.reissued[language]
-    : { at, submissionId: t.id, replaced: current ?? jobNumber };
+    : { at, submissionId: t.id, replaced: current };
   const title = t.submission.title;
   return {
     ...doc,

@@ -2,9 +2,9 @@ import type { DocumentRecord } from '#shared/domain/document';
 
 /** The orders the site lists documents in, and the time a document counts as changed at. */
 
-/** What was last changed in a document: when it was published, or the last language version issued since. */
+/** What was last changed in a document: when it was published, or the last language version issued or reissued since. */
 export function updatedAt(d: DocumentRecord): string {
-  return Object.values(d.issued ?? {}).reduce((latest, i) => (i.at > latest ? i.at : latest), d.publishedAt);
+  return [...Object.values(d.issued ?? {}), ...Object.values(d.reissued ?? {})].reduce((latest, i) => (i.at > latest ? i.at : latest), d.publishedAt);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

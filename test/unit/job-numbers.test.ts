@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatJobNumber, jobCounterName, jobNumbersFrom } from '#shared/domain/job-numbers';
+import { formatJobNumber, jobCounterName, jobNumbersFrom, reissuedJobNumber } from '#shared/domain/job-numbers';
 import { REGISTRY } from '#shared/domain/registry';
 
 const GENEVA = REGISTRY.dutyStations.GE!;
@@ -22,5 +22,11 @@ describe('job numbers', () => {
   });
   it('keeps one counter per duty station and year', () => {
     expect(jobCounterName(GENEVA, 2021)).not.toBe(jobCounterName(GENEVA, 2022));
+  });
+  it('marks a reissued version’s number with * before its language letter, once, and keeps the number', () => {
+    const fr = formatJobNumber(GENEVA, 2021, 8238, 'fr');
+    expect(reissuedJobNumber(fr)).toEqual({ internal: 'G2108238', printed: 'GE.21-08238*(F)' });
+    expect(reissuedJobNumber(reissuedJobNumber(fr))).toEqual(reissuedJobNumber(fr));
+    expect(reissuedJobNumber(formatJobNumber(NEW_YORK, 2021, 8237, 'fr')).printed).toBe('21-08237*');
   });
 });

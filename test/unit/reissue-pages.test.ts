@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DocumentRecord } from '#shared/domain/document';
-import { formatJobNumber } from '#shared/domain/job-numbers';
+import { reissuedJobNumber } from '#shared/domain/job-numbers';
 import { LANGUAGE_CODES, type Language } from '#shared/domain/languages';
-import { REGISTRY } from '#shared/domain/registry';
 import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { DocumentView } from '#shared/api/responses';
 import { documentView } from '#shared/api/views';
@@ -27,12 +26,12 @@ const SYMBOL = 'A/HRC/47/G/1';
 const AT = '2021-06-22T22:30:00.000Z';
 const REISSUE_ID = '01J0000000000000000000R001';
 
-/** `base` with its version in `lang` reissued at `at`: a new job number, the one it had kept as replaced. */
+/** `base` with its version in `lang` reissued at `at`, as PublishTranslation records it: its job number marked `*`, the form it had kept as replaced. */
 function reissued(base: DocumentRecord, lang: Language, at = AT): DocumentRecord {
   const replaced = base.jobNumbers[lang];
   return DocumentRecord.parse({
     ...base,
-    jobNumbers: { ...base.jobNumbers, [lang]: formatJobNumber(REGISTRY.dutyStations.GE!, 2021, 9001, lang) },
+    jobNumbers: { ...base.jobNumbers, [lang]: reissuedJobNumber(replaced!) },
     reissued: { ...base.reissued, [lang]: { at, submissionId: REISSUE_ID, replaced } },
   });
 }
@@ -70,8 +69,8 @@ describe('the language page of a reissued version', () => {
     expect(page).toMatch(lang === 'en' ? /<span class="visually-hidden">\(see footnote\)<\/span>/ : /<span class="visually-hidden" lang="en"( dir="ltr")?>\(see footnote\)<\/span>/);
     expect(page).toContain(`<p id="footnote-reissued">* ${FOOTNOTES[lang]}</p>`);
     expect(page).toContain('<a href="#fnref-reissued">Back to the symbol</a>');
-    // Its job number is the new one.
-    expect(page).toContain(`<p class="job-number">${formatJobNumber(REGISTRY.dutyStations.GE!, 2021, 9001, lang).printed}</p>`);
+    // Its job number is the same, marked as reissued: GE.21-08244*(F).
+    expect(page).toContain(`<p class="job-number">${doc(1).jobNumbers[lang]!.printed.replace(/(\([A-Z]\))$/, '*$1')}</p>`);
   });
 
   it('prints the day of the last reissue in Geneva, not in UTC', () => {
@@ -131,7 +130,7 @@ describe('the page of all versions of a document with a version reissued', () =>
   });
 
   it('lists the reissued versions’ new job numbers with the ones they replaced', () => {
-    expect(page).toContain('<dt>French</dt><dd>GE.21-09001(F) <span class="muted">(reissued; formerly GE.21-08244(F))</span></dd>');
+    expect(page).toContain('<dt>French</dt><dd>GE.21-08244*(F) <span class="muted">(reissued; first issued as GE.21-08244(F))</span></dd>');
     expect(page).toContain('<dt>English</dt><dd>GE.21-08243(E)</dd>');
   });
 });
@@ -180,7 +179,7 @@ describe('the API’s document view', () => {
   it('shows each reissued version, when, and the job number it replaced', () => {
     const view = documentView(reissued(doc(1), 'fr'), SITE);
     expect(view.reissued).toEqual({ fr: { at: AT, replacedJobNumber: 'GE.21-08244(F)' } });
-    expect(view.jobNumbers.fr).toBe('GE.21-09001(F)');
+    expect(view.jobNumbers.fr).toBe('GE.21-08244*(F)');
     expect(DocumentView.parse(view)).toEqual(view);
     expect(documentView(doc(1), SITE).reissued).toEqual({});
   });

@@ -58,10 +58,10 @@ ${rows}</tbody>
 `;
 }
 
-/** A version reissued for technical reasons took a new job number: the one it replaced. */
+/** A version reissued for technical reasons prints its job number marked `*`: the form it was first issued under. */
 function jobNumberBefore(doc: DocumentRecord, lang: Language): SafeHtml | undefined {
   const r = reissueOf(doc, lang);
-  return r && html` <span class="muted">(reissued; formerly ${r.replaced})</span>`;
+  return r && html` <span class="muted">(reissued; first issued as ${r.replaced})</span>`;
 }
 
 /** The document: its masthead, its files in every language with their statuses, its job numbers. */

@@ -48,7 +48,7 @@ export const DocumentRecord = z.object({
   issued: z.partialRecord(Language, z.object({ at: z.string(), submissionId: z.string() })).optional(),
   /**
    * The language versions reissued for technical reasons: when (the last time), by which
-   * submission, and the job number the version had before (`jobNumbers` holds the new one). The
+   * submission, and the job number as the version first printed it (`jobNumbers` holds it marked `*`). The
    * version's symbol is printed with `*` and its footnote says "Reissued for technical reasons on <date>".
    */
   reissued: z.partialRecord(Language, z.object({ at: z.string(), submissionId: z.string(), replaced: z.object({ internal: z.string(), printed: z.string() }) })).optional(),

@@ -36,3 +36,14 @@ export function formatJobNumber(station: DutyStationConfig, year: number, sequen
 export function jobNumbersFrom(station: DutyStationConfig, year: number, first: number): Record<Language, JobNumber> {
   return Object.fromEntries(LANGUAGE_CODES.map((language, i) => [language, formatJobNumber(station, year, first + i, language)])) as Record<Language, JobNumber>;
 }
+
+/**
+ * A reissued version's job number: the same number, marked `*` before the language letter
+ * (`GE.21-08238(F)` → `GE.21-08238*(F)`), as the footer of a reissued UN document prints it
+ * (docs/domain.md#reissues). Marked once, however many times it is reissued.
+ */
+export function reissuedJobNumber(j: JobNumber): JobNumber {
+  if (j.printed.includes('*')) return j;
+  const letter = /\([A-Z]\)$/.exec(j.printed);
+  return { internal: j.internal, printed: letter ? `${j.printed.slice(0, letter.index)}*${letter[0]}` : `${j.printed}*` };
+}

@@ -157,15 +157,14 @@ export const TranslationTable = z.record(z.string(), z.record(Language, Translat
 export type TranslationTable = z.infer<typeof TranslationTable>;
 
 /** language → job number of that version: `{ en: { internal: 'G2108237', printed: 'GE.21-08237(E)' }, … }` */
-export const JobNumber = z.object({ internal: z.string(), printed: z.string() });
-export const JobNumbers = z.record(Language, JobNumber);
+export const JobNumbers = z.record(Language, z.object({ internal: z.string(), printed: z.string() }));
 export type JobNumbers = z.infer<typeof JobNumbers>;
 
 /**
  * What a submission that is a language version of a published document says of itself: the
  * document, the language, and whether it is the version's first issue (`translation`,
  * functions/create-translation) or a reissue for technical reasons of a version already issued
- * (`reissue`, functions/create-reissue: the same files replaced, a new job number, the symbol
+ * (`reissue`, functions/create-reissue: the same files replaced, its job number and its symbol
  * marked `*` on that version).
  */
 export const VERSION_KINDS = ['translation', 'reissue'] as const;
@@ -189,8 +188,6 @@ export const SubmissionRecord = z.object({
   execution: z.string().optional(),
   /** Set when the submission is a language version of a published document (functions/create-translation, create-reissue). */
   translation: TranslationOf.optional(),
-  /** A reissue's new job number for its version, taken by TagTranslation. */
-  reissueJobNumber: JobNumber.optional(),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 
