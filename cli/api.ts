@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readLocalToken } from '../infra/local/token';
 import { z } from 'zod';
 import type { SubmissionInput } from '#shared/domain/schemas';
+import type { ReissueInput, TranslationInput } from '#shared/domain/translations';
 import type { SubmissionListQuery } from '#shared/api/queries';
 import {
   CreatedSubmission, DocumentView, ErrorBody, RedrivenSubmission, SeriesView, SubmissionPage, SubmissionView, type Upload,
@@ -53,6 +54,8 @@ export interface Answer<T> {
 export interface CirculateApi {
   readonly baseUrl: string;
   createSubmission(body: SubmissionInput): Promise<Answer<CreatedSubmission>>;
+  createTranslation(symbol: string, body: TranslationInput): Promise<Answer<CreatedSubmission>>;
+  createReissue(symbol: string, body: ReissueInput): Promise<Answer<CreatedSubmission>>;
   upload(upload: Upload, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
   getSubmission(id: string): Promise<Answer<SubmissionView>>;
   redriveSubmission(id: string): Promise<Answer<RedrivenSubmission>>;
@@ -155,6 +158,10 @@ export function createApi(options: ApiOptions): CirculateApi {
     baseUrl,
 
     createSubmission: (body) => request('POST', '/submissions', CreatedSubmission, { staff: true, body }),
+
+    createTranslation: (symbol, body) => request('POST', `/translations/${symbolPath(symbol)}`, CreatedSubmission, { staff: true, body }),
+
+    createReissue: (symbol, body) => request('POST', `/reissues/${symbolPath(symbol)}`, CreatedSubmission, { staff: true, body }),
 
     async upload(upload, bytes) {
       const response = await send(upload.url, { method: upload.method, headers: upload.headers, body: bytes });

@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { DEFAULT_API } from './api';
 import { addAdminCommand } from './commands/admin';
 import { addListCommand } from './commands/list';
+import { addReissueCommand } from './commands/reissue';
 import { addStatusCommand } from './commands/status';
 import { addSubmitCommand } from './commands/submit';
+import { addTranslateCommand } from './commands/translate';
 import { addWatchCommand } from './commands/watch';
 import { EXIT, EXIT_CODES } from './output';
 
@@ -26,12 +28,16 @@ ${EXIT_CODES}
 
 Examples:
   $ circulate submit examples/A_HRC_47_G_10/metadata.json --wait
+  $ circulate translate A/HRC/47/G/1 note-fr.pdf --lang fr --title "Note verbale datée du …" --wait
+  $ circulate reissue A/HRC/47/G/1 note-fr.pdf --lang fr --reason "a page was missing" --wait
   $ circulate watch 01JD5ZK3Q6V7C1X9W2N4R8T0YB
   $ circulate list --status PUBLISHED --session 47
   $ circulate status A/HRC/47/G/10
 Each command has its own help: circulate submit --help`);
 
   addSubmitCommand(program);
+  addTranslateCommand(program);
+  addReissueCommand(program);
   addStatusCommand(program);
   addWatchCommand(program);
   addListCommand(program);

@@ -80,7 +80,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return describeIssues(issues).map((issue) => formatIssue(issue));
 }
 
-async function readLocalFile(file: string): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { issue: string }> {
+/** A file's bytes, or why it cannot be read, in words a person can act on. */
+export async function readLocalFile(file: string): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { issue: string }> {
   try {
     if (!(await stat(file)).isFile()) return { issue: `${file} is not a file` };
     return { bytes: new Uint8Array(await readFile(file)) };

@@ -1,4 +1,4 @@
-import { WORKFLOW_STEPS, type HistoryEntry, type WorkflowStep } from '#shared/domain/schemas';
+import { WORKFLOW_STEPS, workflowStepsOf, type HistoryEntry, type WorkflowStep } from '#shared/domain/schemas';
 import { cut } from './format';
 
 /**
@@ -13,6 +13,8 @@ export interface Snapshot {
   status: string;
   symbol?: string | null;
   history: readonly HistoryEntry[];
+  /** Set for a language version of a published document, which has no symbol step. */
+  translation?: unknown;
 }
 
 export type Mark = 'done' | 'current' | 'failed' | 'pending';
@@ -23,18 +25,18 @@ export interface StepRow {
   entry?: HistoryEntry;
 }
 
-const stepIndex = (status: string) => WORKFLOW_STEPS.findIndex((s) => s === status);
+const stepIndex = (s: Snapshot, status: string) => workflowStepsOf(s).findIndex((step) => step === status);
 const STEP_WIDTH = Math.max(...WORKFLOW_STEPS.map((s) => s.length));
 
-/** How far the submission has gone: the number of steps reached (AWAITING_UPLOAD is 1, PUBLISHED 5). */
+/** How far the submission has gone: the number of steps reached (AWAITING_UPLOAD is 1, PUBLISHED 5, or 4 for a translation). */
 export function stepsReached(s: Snapshot): number {
-  const indexes = [s.status, ...s.history.map((h) => h.status)].map(stepIndex);
+  const indexes = [s.status, ...s.history.map((h) => h.status)].map((status) => stepIndex(s, status));
   return Math.max(-1, ...indexes) + 1;
 }
 
 export function stepRows(s: Snapshot): StepRow[] {
   const reached = stepsReached(s);
-  return WORKFLOW_STEPS.map((status, i) => {
+  return workflowStepsOf(s).map((status, i) => {
     const entry = s.history.findLast((h) => h.status === status);
     let mark: Mark = 'pending';
     if (i < reached) mark = 'done';
@@ -57,8 +59,8 @@ export function plainView(write: (text: string) => void): ProgressView {
   return {
     update(s) {
       for (const h of s.history.slice(printed)) {
-        reached = Math.max(reached, stepIndex(h.status) + 1);
-        write(`${[`[${reached}/${WORKFLOW_STEPS.length}]`, h.status.padEnd(STEP_WIDTH), h.at, h.detail].filter(Boolean).join('  ')}\n`);
+        reached = Math.max(reached, stepIndex(s, h.status) + 1);
+        write(`${[`[${reached}/${workflowStepsOf(s).length}]`, h.status.padEnd(STEP_WIDTH), h.at, h.detail].filter(Boolean).join('  ')}\n`);
       }
       printed = Math.max(printed, s.history.length);
     },
@@ -107,9 +109,10 @@ export function frame(s: Snapshot, { colour, columns, elapsedMs }: FrameOptions)
   }
   const reached = stepsReached(s);
   const barLength = barWidth(width);
-  const filled = Math.round((reached / WORKFLOW_STEPS.length) * barLength);
+  const steps = workflowStepsOf(s).length;
+  const filled = Math.round((reached / steps) * barLength);
   const bar = c(s.status === 'FAILED' ? 'red' : 'green')('█'.repeat(filled)) + c('dim')('░'.repeat(barLength - filled));
-  lines.push(`  ${bar} ${reached}/${WORKFLOW_STEPS.length}  ${s.status}  ${Math.floor(elapsedMs / 1000)} s`);
+  lines.push(`  ${bar} ${reached}/${steps}  ${s.status}  ${Math.floor(elapsedMs / 1000)} s`);
   return lines;
 }
 

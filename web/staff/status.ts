@@ -1,6 +1,6 @@
 import type { SubmissionView } from '#shared/api/responses';
 import { LANGUAGES } from '#shared/domain/languages';
-import { WORKFLOW_STEPS, type Status } from '#shared/domain/schemas';
+import { workflowStepsOf, type Status } from '#shared/domain/schemas';
 import { byId } from '../dom';
 
 /** Each status as staff read it. */
@@ -9,14 +9,12 @@ export const STATUS_LABELS: Record<Status, string> = {
   PUBLISHED: 'Published', FAILED: 'Failed',
 };
 
-/** A submission's way to publication, as the steps staff see (docs/architecture.md#statuses-and-history). */
-const STEPS = WORKFLOW_STEPS.map((status) => ({ status, label: STATUS_LABELS[status] }));
 
 /** What the page shows of a submission. */
 type SubmissionState = Pick<SubmissionView, 'status' | 'symbol' | 'url' | 'history' | 'error'> & Partial<Pick<SubmissionView, 'translation'>>;
 
-/** A translation takes its document's symbol: it has no symbol step. */
-const stepsOf = (state: SubmissionState) => (state.translation ? STEPS.filter((s) => s.status !== 'SYMBOL_ASSIGNED') : STEPS);
+/** A submission's way to publication, as the steps staff see (docs/architecture.md#statuses-and-history). */
+const stepsOf = (state: SubmissionState) => workflowStepsOf(state).map((status) => ({ status, label: STATUS_LABELS[status] }));
 
 /** "the French version of A/HRC/47/G/1" for a translation, else the symbol. */
 function published(state: SubmissionState): string {

@@ -142,6 +142,11 @@ export const originalCover = <F extends FileDeclaration>(s: { originalLanguage: 
 export const WORKFLOW_STEPS = STATUSES.filter((s): s is Exclude<Status, 'FAILED'> => s !== 'FAILED');
 export type WorkflowStep = (typeof WORKFLOW_STEPS)[number];
 
+/** The steps a submission goes through: a language version of a published document takes its symbol, so it has no symbol step. */
+export function workflowStepsOf(s: { translation?: unknown }): readonly WorkflowStep[] {
+  return s.translation ? WORKFLOW_STEPS.filter((step) => step !== 'SYMBOL_ASSIGNED') : WORKFLOW_STEPS;
+}
+
 export const HistoryEntry = z.object({ at: z.string(), status: Status, detail: z.string().optional() });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
