@@ -166,14 +166,14 @@ describe('the staff desk', () => {
       expect(await focused(page)).toBe('tr-error-summary');
       await expectAxeClean(page);
 
-      // Meanwhile a colleague sends the Arabic version: the route's 409 is shown, nothing is sent twice.
-      const arabic = await submitTranslation(stack, 'A/HRC/47/G/2', { language: 'ar', title: 'مذكرة شفوية', files: [{ name: 'note-ar.txt', part: 'cover', contentType: TEXT, bytes: utf8('مذكرة شفوية من زميل\n') }] });
+      // Meanwhile a colleague sends the Arabic version (its file still to come): the route's 409 is shown, nothing is sent twice.
+      const arabic = await submitTranslation(stack, 'A/HRC/47/G/2', { language: 'ar', title: 'مذكرة شفوية', files: [{ name: 'note-ar.txt', part: 'cover', contentType: TEXT, bytes: utf8('مذكرة شفوية من زميل\n'), upload: null }] });
       expect(arabic.status).toBe(201);
       await page.fill('#tr-title', 'مذكرة شفوية');
       await page.setInputFiles('#tr-file-cover', { name: 'note-ar.txt', mimeType: TEXT, buffer: Buffer.from('مذكرة شفوية\n') });
       await page.click('#tr-submit');
       await page.locator('#tr-error-summary-message').filter({ hasText: 'already on its way' }).waitFor();
-      expect(await page.locator('#tr-error-summary-message').innerText()).toContain(`The Arabic version of A/HRC/47/G/2 is already on its way: submission ${(arabic.json as { id: string }).id}`);
+      expect(await page.locator('#tr-error-summary-message').innerText()).toBe(`The Arabic version of A/HRC/47/G/2 is already on its way: submission ${(arabic.json as { id: string }).id} is AWAITING_UPLOAD`);
       await expectAxeClean(page);
 
       // The Spanish version, sent from the form, uploaded and followed to its publication.
@@ -220,6 +220,33 @@ describe('the staff desk', () => {
     });
     const corrected = await fetch(`${stack.url}/A/HRC/47/G/2/`).then((r) => r.text());
     expect(corrected).toContain('A/HRC/47/G/2/Corr.1');
+  }, 60_000);
+
+  it('reissues a version for technical reasons: the versions issued offered, checked, sent, followed', async () => {
+    await onDesk(1280, '', async (page) => {
+      await page.click(`#open-${published}`);
+      await page.locator('#reissue-section').waitFor();
+      // English is the original, Spanish was translated from the desk; the others are pending.
+      expect(await page.locator('#ri-language option').allInnerTexts()).toEqual(['Choose the language', 'English (English)', 'Spanish (Español)']);
+      await page.selectOption('#ri-language', 'en');
+      expect(await page.locator('#ri-files input[type=file]').evaluateAll((inputs) => inputs.map((i) => i.id))).toEqual(['ri-file-cover', 'ri-file-annex']);
+      await page.click('#ri-submit');
+      await page.locator('#ri-error-summary').waitFor();
+      expect(await page.locator('#ri-error-summary-list a').allInnerTexts())
+        .toEqual(['What was wrong: must not be empty', 'Files: choose the file of at least one part']); // in the form's order
+      expect(await focused(page)).toBe('ri-error-summary');
+      await expectAxeClean(page);
+
+      await page.fill('#ri-reason', 'the scan of the annex was unreadable');
+      await page.setInputFiles('#ri-file-annex', { name: 'annex-rescanned.txt', mimeType: TEXT, buffer: Buffer.from('Annex, scanned again\n') });
+      await page.click('#ri-submit');
+      await page.locator('#ri-published-link').waitFor({ timeout: 30_000 });
+      expect(await page.locator('#ri-status-result').innerText()).toBe('Reissued the English version of A/HRC/47/G/2. Open the English version of A/HRC/47/G/2 on the public site');
+      await expectAxeClean(page);
+      await screenshot(page, 'staff-desk-reissued');
+    });
+    expect(await fetch(`${stack.url}/A/HRC/47/G/2/annex.en.txt`).then((r) => r.text())).toBe('Annex, scanned again\n');
+    expect(await fetch(`${stack.url}/A/HRC/47/G/2/en/`).then((r) => r.text())).toContain('Reissued for technical reasons on');
   }, 60_000);
 
   it('redrives a failed submission from its panel, and says why one cannot be', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { submissionView } from '#shared/api/views';
 import type { Status, SubmissionRecord, TranslationTable } from '#shared/domain/schemas';
 import {
-  GROUPS, groupOf, hasMore, hasPendingTranslation, matchesSearch, merge, partOrder, pendingLanguages, pendingParts, streamsOf, unfinished,
+  GROUPS, groupOf, hasMore, hasPendingTranslation, issuedLanguages, issuedParts, matchesSearch, merge, partOrder, pendingLanguages, pendingParts, streamsOf, unfinished,
 } from '../../web/staff/desk-groups';
 import { receivedSubmission } from '../support/submissions';
 
@@ -39,6 +39,16 @@ describe('the desk groups', () => {
     expect(unfinished(streams).map((s) => s.status)).toEqual(['SYMBOL_ASSIGNED']);
     streams[1]!.cursor = null;
     expect(hasMore(streams)).toBe(false);
+  });
+});
+
+describe('versions that may be reissued', () => {
+  it('lists the languages with a version issued, and the parts issued in each, cover first', () => {
+    expect(issuedLanguages(TABLE)).toEqual(['en', 'fr', 'ru', 'es']);
+    expect(issuedParts(TABLE, 'en')).toEqual(['cover', 'annex', 'annex-2']);
+    expect(issuedParts(TABLE, 'fr')).toEqual(['cover']); // annex-2 pending, the annex reproduced as received (reissued in English)
+    expect(issuedParts(TABLE, 'ar')).toEqual([]);
+    expect(issuedLanguages(undefined)).toEqual([]);
   });
 });
 

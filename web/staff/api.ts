@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CreatedSubmission, DocumentView, ErrorBody, RedrivenSubmission, SubmissionPage, SubmissionView } from '#shared/api/responses';
 import type { SubmissionListQuery } from '#shared/api/queries';
 import type { SubmissionInput } from '#shared/domain/schemas';
-import type { TranslationInput } from '#shared/domain/translations';
+import type { ReissueInput, TranslationInput } from '#shared/domain/translations';
 import type { Issue } from './issues';
 import { authHeaders } from './token';
 
@@ -73,4 +73,8 @@ export function getDocument(symbol: string) {
 /** A language version of a published document: answered like a submission, its files to PUT the same way. */
 export function createTranslation(symbol: string, body: TranslationInput) {
   return call(CreatedSubmission, `/translations/${symbolPath(symbol)}`, postJson(body));
+}
+
+export function createReissue(symbol: string, body: ReissueInput) {
+  return call(CreatedSubmission, `/reissues/${symbolPath(symbol)}`, postJson(body));
 }

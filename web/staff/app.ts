@@ -8,7 +8,7 @@ import { documentPanel } from './document';
 import { RELATED_SUPPORTED, openRelated } from './related';
 import { announce } from './status';
 import { bindTokenField, currentToken } from './token';
-import { translateForm } from './translate';
+import { versionForm } from './version-form';
 import { byId } from '../dom';
 
 /**
@@ -19,7 +19,8 @@ import { byId } from '../dom';
 bindTokenField(byId<HTMLInputElement>('token'));
 
 const panel = documentPanel({
-  translate: translateForm(announce),
+  translate: versionForm('translation', announce),
+  reissue: versionForm('reissue', announce),
   changed: (view) => list.update(view),
   closed: (view) => (list.rowButton(view.id) ?? byId('desk-title')).focus(),
   related: RELATED_SUPPORTED ? openRelated : undefined,

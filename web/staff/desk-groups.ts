@@ -35,6 +35,21 @@ export function pendingParts(table: TranslationTable | null | undefined, languag
   return Object.keys(table).filter((part) => table[part]?.[language] === 'pending').sort(partOrder);
 }
 
+/** A version issued in a language: the original, or a translation issued since. */
+const isIssued = (status: string | undefined) => status === 'original' || status === 'translated';
+
+/** Languages with a version issued, which may be reissued for technical reasons. */
+export function issuedLanguages(table: TranslationTable | null | undefined): Language[] {
+  if (!table) return [];
+  return LANGUAGE_CODES.filter((language) => Object.values(table).some((byLanguage) => isIssued(byLanguage[language])));
+}
+
+/** The parts a reissue in `language` may replace: those issued in that language, cover first. */
+export function issuedParts(table: TranslationTable | null | undefined, language: Language): string[] {
+  if (!table) return [];
+  return Object.keys(table).filter((part) => isIssued(table[part]?.[language])).sort(partOrder);
+}
+
 export const hasPendingTranslation = (view: Pick<SubmissionView, 'status' | 'translations'>): boolean =>
   view.status === 'PUBLISHED' && pendingLanguages(view.translations).length > 0;
 

@@ -8,7 +8,7 @@ import { dateTime } from './desk';
 import { follow } from './follow';
 import { STATUS_LABELS } from './status';
 import type { RelatedKind } from './related';
-import type { TranslateForm } from './translate';
+import type { VersionForm } from './version-form';
 import { byId } from '../dom';
 
 /**
@@ -18,7 +18,9 @@ import { byId } from '../dom';
  */
 
 export interface DocumentPanelDeps {
-  translate: TranslateForm;
+  translate: VersionForm;
+  /** The reissue form: a version issued, reissued for technical reasons. */
+  reissue: VersionForm;
   /** The submission read again, for the list. */
   changed(view: SubmissionView): void;
   /** Where focus goes when the panel closes. */
@@ -139,8 +141,13 @@ export function documentPanel(deps: DocumentPanelDeps) {
     else table.replaceChildren();
     table.parentElement!.hidden = !versions;
     noVersions.hidden = !!versions;
-    if (versions && view.status === 'PUBLISHED' && view.symbol && !view.translation) deps.translate.show(view.symbol, versions);
-    else deps.translate.hide();
+    if (versions && view.status === 'PUBLISHED' && view.symbol && !view.translation) {
+      deps.translate.show(view.symbol, versions);
+      deps.reissue.show(view.symbol, versions);
+    } else {
+      deps.translate.hide();
+      deps.reissue.hide();
+    }
   }
 
   redrive.addEventListener('click', () => {
@@ -190,6 +197,7 @@ export function documentPanel(deps: DocumentPanelDeps) {
       redriveError.replaceChildren();
       renderState(view);
       deps.translate.hide();
+      deps.reissue.hide();
       panel.hidden = false;
       heading.focus();
       panel.scrollIntoView({ block: 'start' });

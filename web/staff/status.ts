@@ -16,6 +16,9 @@ type SubmissionState = Pick<SubmissionView, 'status' | 'symbol' | 'url' | 'histo
 /** A submission's way to publication, as the steps staff see (docs/architecture.md#statuses-and-history). */
 const stepsOf = (state: SubmissionState) => workflowStepsOf(state).map((status) => ({ status, label: STATUS_LABELS[status] }));
 
+/** What became of a language version once PUBLISHED: published, or reissued for technical reasons. */
+const doneWord = (state: SubmissionState) => (state.translation?.kind === 'reissue' ? 'Reissued' : 'Published');
+
 /** "the French version of A/HRC/47/G/1" for a translation, else the symbol. */
 function published(state: SubmissionState): string {
   const t = state.translation;
@@ -67,7 +70,7 @@ export function renderSteps(list: HTMLOListElement, state: SubmissionState): voi
 export function announcement(state: SubmissionState): string {
   switch (state.status) {
     case 'SYMBOL_ASSIGNED': return `${STATUS_LABELS.SYMBOL_ASSIGNED}: ${state.symbol ?? ''}`;
-    case 'PUBLISHED': return state.translation ? `Published ${published(state)}` : `Published as ${state.symbol ?? ''}`;
+    case 'PUBLISHED': return state.translation ? `${doneWord(state)} ${published(state)}` : `Published as ${state.symbol ?? ''}`;
     case 'FAILED': return `${STATUS_LABELS.FAILED}: ${state.error?.message ?? 'no reason given'}`;
     default: return STATUS_LABELS[state.status];
   }
@@ -81,7 +84,7 @@ export function renderResult(result: HTMLElement, state: SubmissionState, linkId
     link.href = state.url;
     link.textContent = `Open ${state.translation ? published(state) : state.symbol ?? 'the document'} on the public site`;
     result.className = 'result published';
-    result.replaceChildren(...(state.translation ? ['Published ', span('result-symbol', published(state))] : ['Published as ', span('result-symbol', state.symbol ?? '')]), '. ', link);
+    result.replaceChildren(...(state.translation ? [`${doneWord(state)} `, span('result-symbol', published(state))] : ['Published as ', span('result-symbol', state.symbol ?? '')]), '. ', link);
     result.hidden = false;
   } else if (state.status === 'FAILED') {
     result.className = 'result failed';
