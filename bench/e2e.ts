@@ -54,9 +54,9 @@ export interface LevelFigures {
 }
 
 const DEADLINE_MS = 5 * 60_000;
-const quantile = (sorted: readonly number[], q: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN;
+export const quantile = (sorted: readonly number[], q: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN;
 const sortedOf = (values: readonly number[]) => [...values].sort((a, b) => a - b);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polling every 100 ms at 1 in flight, less often with more in flight so that the polls do not take the stack's CPU (the latency comes from the history, not from when a poll saw it). */
 export const pollIntervalMs = (concurrency: number) => Math.min(1000, Math.max(100, 20 * concurrency));
@@ -110,7 +110,7 @@ export function sampleRss(pid: number, everyMs = 100) {
 
 type Stack = Pick<TestStack, 'apiUrl' | 'token' | 'pid' | 'ports' | 'faultCounts'>;
 
-async function call(stack: Stack, path: string, init: RequestInit = {}): Promise<unknown> {
+export async function call(stack: Stack, path: string, init: RequestInit = {}): Promise<unknown> {
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${stack.token}`);
   const res = await fetch(`${stack.apiUrl}${path}`, { ...init, headers });

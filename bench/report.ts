@@ -5,6 +5,7 @@ import type { RequestFigures } from './requests';
 import type { AllocationFigures } from './allocation';
 import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
+import type { TranslationFigures } from './translations';
 
 /** What one `npm run bench` measured, and where: written to bench/report.{md,json,svg}. */
 export interface Report {
@@ -15,6 +16,8 @@ export interface Report {
   publish: PublishFigures[];
   /** What one emulator request costs (absent from reports written before it was measured). */
   requests?: RequestFigures[];
+  /** Translations arriving later: one document's five versions at once, then several documents' (absent from earlier reports). */
+  translations?: TranslationFigures[];
 }
 
 /**
@@ -100,6 +103,7 @@ export function markdown(r: Report): string {
   out('![p50 and p99 latency and documents/s against concurrency](report.svg)');
   out();
   if (r.requests?.length) requestsSection(r, out);
+  if (r.translations?.length) translationsSection(r.translations, out);
   out('## Symbol allocation');
   out();
   out('AssignSymbol\'s logic in process against the embedded stack\'s dynalite: series number, symbol record, six job numbers, status.');
@@ -242,5 +246,18 @@ function requestsSection(r: Report, out: (line?: string) => void): void {
       + `at least ${floor.toFixed(0)} ms of CPU per document in requests alone (the stack used ${busiest.stackCpuMsPerDoc.toFixed(0)}), `
       + `so at most ${((r.machine.cores * 1000) / floor).toFixed(1)} documents/s on ${r.machine.cores} cores were the emulators the only work.`);
   }
+  out();
+}
+
+/** Translations arriving later, on the end-to-end stack. */
+function translationsSection(figures: readonly TranslationFigures[], out: (line?: string) => void): void {
+  out('## Translations arriving later');
+  out();
+  out('On the end-to-end stack, after its levels: the five other language versions of published documents sent at once over HTTP (`POST /api/translations/{symbol}`, then the PUT), each followed to PUBLISHED; the five of one document revise its record at the same time (`bench/translations.ts`). Latency: last PUT answered → PUBLISHED. "All five landed": documents whose record has every version `translated` afterwards.');
+  out();
+  out('| documents | versions in flight | versions/s | p50 (s) | p95 (s) | max (s) | FAILED | all five landed |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  for (const f of figures) out(`| ${f.documents} | ${f.versions} | ${f.versionsPerSecond.toFixed(2)} | ${s(f.latencyMs.p50)} | ${s(f.latencyMs.p95)} | ${s(f.latencyMs.max)} | ${f.failed} | ${f.allLanded}/${f.documents} |`);
   out();
 }

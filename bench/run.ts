@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { startStackProcess } from '../test/support/stack';
 import { benchEndToEnd, type LevelFigures } from './e2e';
 import { benchRequests } from './requests';
+import { benchTranslations } from './translations';
 import { machine, markdown, writeReports, type Report } from './report';
 
 /**
@@ -26,6 +27,10 @@ const m = machine();
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 progress(`Circulate benchmarks${quick ? ' (quick)' : ''} — ${m.cores} cores (${m.cpu}), Node ${m.node}, commit ${m.commit}`);
 
+/** Documents whose five other versions the translation figures send at once. */
+const TRANSLATED_DOCUMENTS = quick ? 2 : 6;
+let translations: Report['translations'];
+
 async function endToEnd(): Promise<Report['endToEnd']> {
   progress('End to end: starting an embedded stack in its own process…');
   // retryWaitMs undefined: the ASL's own waits, as `npm start` (the test stack's default is 10 ms).
@@ -46,6 +51,15 @@ async function endToEnd(): Promise<Report['endToEnd']> {
       if (tty) process.stderr.write('\r\x1b[K');
       levels.push(level);
       progress(`  ${concurrency} in flight: ${documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s — ${level.docsPerSecond.toFixed(2)} docs/s, p50 ${(level.latencyMs.p50 / 1000).toFixed(2)} s, p99 ${(level.latencyMs.p99 / 1000).toFixed(2)} s, ${level.failed} failed, peak RSS ${level.peakRssMiB.toFixed(0)} MiB`);
+    }
+    progress(`Translations: five versions of each of ${TRANSLATED_DOCUMENTS} published documents at once…`);
+    // The first documents published above (A/HRC/47/G/1…): their five other versions are all pending.
+    const symbols = Array.from({ length: TRANSLATED_DOCUMENTS }, (_, i) => `A/HRC/47/G/${i + 1}`);
+    const t = await benchTranslations(stack, [symbols[0]!]);
+    const all = await benchTranslations(stack, symbols.slice(1));
+    translations = [t, all];
+    for (const f of translations) {
+      progress(`  ${f.versions} versions of ${f.documents} document(s): ${f.versionsPerSecond.toFixed(2)} versions/s, p50 ${(f.latencyMs.p50 / 1000).toFixed(2)} s, p95 ${(f.latencyMs.p95 / 1000).toFixed(2)} s, ${f.failed} failed, all five landed on ${f.allLanded}/${f.documents}`);
     }
   } finally {
     await stack.cleanup();
@@ -82,12 +96,12 @@ const started = Date.now();
 const e2e = await endToEnd();
 progress('One emulator request…');
 const requests = await benchRequests({ requests: quick ? 400 : 2_000 });
-const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests };
+const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests, ...(translations ? { translations } : {}) };
 const written = await writeReports(report, new URL('.', import.meta.url));
 console.log(markdown(report));
 progress(`Written to bench/${written}.md, ${written}.json and ${written}.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-const failed = e2e.levels.reduce((n, l) => n + l.failed, 0);
+const failed = e2e.levels.reduce((n, l) => n + l.failed, 0) + (translations ?? []).reduce((n, t) => n + t.failed + (t.documents - t.allLanded), 0);
 if (failed) {
-  progress(`${failed} submission(s) did not publish: see bench/report.md.`);
+  progress(`${failed} submission(s) did not publish, or translations did not all land: see bench/report.md.`);
   process.exitCode = 1;
 }

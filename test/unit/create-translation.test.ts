@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTranslation, type CreateTranslationDeps } from '../../functions/create-translation/create-translation';
 import { publish } from '../../functions/publish/publish';
+import { UNRECORDED_CLAIM_GRACE_MS } from '#shared/domain/duplicates';
 import { BadRequest, Conflict, NotFound } from '#shared/domain/errors';
 import type { SubmissionRecord } from '#shared/domain/schemas';
 import { tagTranslationStatus } from '#shared/domain/translation-status';
@@ -117,7 +118,7 @@ describe('create-translation', () => {
     await expect(createTranslation(symbol, body({ language: 'es' }), deps)).resolves.toMatchObject({ status: 'AWAITING_UPLOAD' });
   });
 
-  it('takes a claim over from a holder that expired, or whose record was never written (a crash between the two)', async () => {
+  it('takes a claim over from a holder that expired, or whose record was never written (a crash between the two) once the grace is over', async () => {
     const symbol = await published();
     const first = await createTranslation(symbol, body(), deps);
     await t.store.transition(first.id, 'FAILED', { from: ['AWAITING_UPLOAD'], set: { error: { error: 'UploadExpired', cause: 'the upload expired' } } });
@@ -125,9 +126,13 @@ describe('create-translation', () => {
     expect(second.id).not.toBe(first.id);
     expect((await t.store.translationClaim(symbol, 'fr'))?.submissionId).toBe(second.id);
 
-    // A claim whose submission does not exist: taken over.
+    // A claim whose submission is not recorded: a request still running, within the grace…
     expect(await t.store.claimTranslation(symbol, 'ru', 'NOSUCHSUBMISSION0000000000')).toBe(true);
-    const third = await createTranslation(symbol, body({ language: 'ru' }), deps);
+    await expect(createTranslation(symbol, body({ language: 'ru' }), deps))
+      .rejects.toThrow(`The Russian version of ${symbol} is already on its way: submission NOSUCHSUBMISSION0000000000 is being recorded`);
+    // …and one that died between its two writes, after it: taken over.
+    const later = t.storeWith({ clock: () => new Date(Date.now() + UNRECORDED_CLAIM_GRACE_MS + 1000) });
+    const third = await createTranslation(symbol, body({ language: 'ru' }), { ...deps, store: later });
     expect((await t.store.translationClaim(symbol, 'ru'))?.submissionId).toBe(third.id);
   });
 

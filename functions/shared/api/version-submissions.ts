@@ -5,6 +5,7 @@ import type { CreatedSubmission } from './responses';
 import type { DocumentRecord } from '../domain/document';
 import { Conflict, NotFound } from '../domain/errors';
 import { LANGUAGES, type Language } from '../domain/languages';
+import { UNRECORDED_CLAIM_GRACE_MS } from '../domain/duplicates';
 import { redriveTarget } from '../domain/redrive';
 import type { SubmissionRecord, TranslationOf } from '../domain/schemas';
 import type { TranslationFile } from '../domain/translations';
@@ -39,11 +40,13 @@ export async function publishedForVersion(symbol: string, kind: Kind, deps: Vers
 }
 
 /**
- * A claim's holder that can still bring the version: not gone (expired), not failed on its files
- * (nothing to redrive), and for a reissue not finished (once published, the next reissue may come).
+ * Whether a claim's holder can still bring the version: one not recorded yet is a request still
+ * running within the grace (the claim comes first; after the grace it died between its two
+ * writes, or expired); a recorded one, unless it failed on its files (nothing to redrive) or, for a
+ * reissue, is finished (once published, the next reissue may come).
  */
-function isAlive(holder: SubmissionRecord | undefined, kind: Kind): holder is SubmissionRecord {
-  if (!holder) return false;
+function isAlive(claimedAt: string, holder: SubmissionRecord | undefined, kind: Kind, now: string): boolean {
+  if (!holder) return Date.parse(now) - Date.parse(claimedAt) < UNRECORDED_CLAIM_GRACE_MS;
   if (holder.status === 'PUBLISHED') return kind === 'translation';
   if (holder.status !== 'FAILED') return true;
   return redriveTarget(holder) !== undefined;
@@ -59,9 +62,9 @@ async function claim(symbol: string, language: Language, id: string, kind: Kind,
   const held = await deps.store.translationClaim(symbol, language, kind);
   const holder = held && await deps.store.getSubmission(held.submissionId);
   const name = NAMES[kind](LANGUAGES[language].name, symbol);
-  if (isAlive(holder, kind)) {
-    const next = holder.status === 'FAILED' ? `; redrive it (circulate admin redrive ${holder.id}) rather than send it again` : '';
-    throw new Conflict(`${name} is already on its way: submission ${holder.id} is ${holder.status}${next}`);
+  if (held && isAlive(held.claimedAt, holder, kind, deps.store.now())) {
+    const next = holder?.status === 'FAILED' ? `; redrive it (circulate admin redrive ${holder.id}) rather than send it again` : '';
+    throw new Conflict(`${name} is already on its way: submission ${held.submissionId} is ${holder?.status ?? 'being recorded'}${next}`);
   }
   if (held && await deps.store.claimTranslation(symbol, language, id, held.submissionId, kind)) return;
   throw new Conflict(`Another ${kind} of the ${LANGUAGES[language].name} version of ${symbol} was sent at the same time; look at the document's submissions`);
