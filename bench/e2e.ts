@@ -130,7 +130,8 @@ interface Outcome {
 async function submitOne(stack: Stack, example: LoadedSubmission): Promise<{ id: string; started: number; uploaded: number }> {
   const started = Date.now();
   const created = CreatedSubmission.parse(await call(stack, '/submissions', {
-    method: 'POST', body: JSON.stringify({ ...example.body, allowDuplicate: true }), // the same note, many times, on purpose headers: { 'content-type': 'application/json' },
+    // The same note, many times, on purpose: each says it is a different document.
+    method: 'POST', body: JSON.stringify({ ...example.body, allowDuplicate: true }), headers: { 'content-type': 'application/json' },
   }));
   for (const upload of created.uploads) {
     const file = example.files.find((f) => f.name === upload.name);
