@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type { Command } from 'commander';
+import { z } from 'zod';
 import type { CreatedSubmission } from '#shared/api/responses';
 import type { Issue } from '#shared/domain/issues';
 import { describeIssues } from '#shared/domain/issues';
@@ -7,6 +8,7 @@ import type { Answer } from './api';
 import { UnexpectedAnswer, apiFromEnv, type CirculateApi } from './api';
 import { follow } from './follow';
 import { InvalidMetadata, formatIssue, readLocalFile, sha256Hex, type LocalFile } from './metadata';
+import { DEFAULT_TIMEOUT_S, seconds } from './options';
 import { EXIT, err, out } from './output';
 
 /**
@@ -16,12 +18,25 @@ import { EXIT, err, out } from './output';
  * (with --wait) followed as `submit` does.
  */
 
-export interface VersionOptions {
-  wait: boolean;
-  json: boolean;
-  dryRun: boolean;
-  timeout: number;
+/** The options both commands take for sending: what `withSendOptions` adds. */
+export const SendOptions = z.object({
+  dryRun: z.boolean().default(false),
+  wait: z.boolean().default(false),
+  json: z.boolean().default(false),
+  timeout: z.number().positive(),
+});
+export type VersionOptions = z.infer<typeof SendOptions>;
+
+export function withSendOptions(command: Command): Command {
+  return command
+    .option('--dry-run', 'check, then print the body that would be sent; send nothing')
+    .option('--wait', 'then follow it as watch does, until it is PUBLISHED or FAILED')
+    .option('--timeout <seconds>', 'with --wait: how long to wait before giving up (exit 3)', seconds, DEFAULT_TIMEOUT_S)
+    .option('--json', 'print JSON: {id, uploaded} or, with --wait, the final submission record');
 }
+
+/** Commander's collector for a repeatable option (`--annex a.pdf --annex b.pdf`). */
+export const collectSpecs = (spec: string, previous: unknown): string[] => [...(Array.isArray(previous) ? previous : []), spec];
 
 /** The files as flags: the cover first, then the annexes in the order typed. */
 export function versionFileFlags(cover: string | undefined, annexes: readonly string[]): FileFlag[] {

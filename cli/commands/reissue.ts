@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '#shared/domain/languages';
 import { ReissueInput } from '#shared/domain/translations';
-import { DEFAULT_TIMEOUT_S, seconds } from '../options';
 import { run } from '../output';
-import { prepareVersion, sendVersion, versionFileFlags } from '../versions';
+import { SendOptions, collectSpecs, prepareVersion, sendVersion, versionFileFlags, withSendOptions } from '../versions';
 
 /** `circulate reissue`: a version of a published document reissued for technical reasons (POST /api/reissues/{symbol}). */
 
@@ -13,17 +12,12 @@ const ReissueOptions = z.object({
   reason: z.string().optional(),
   title: z.string().optional(),
   annex: z.array(z.string()).default([]),
-  dryRun: z.boolean().default(false),
-  wait: z.boolean().default(false),
-  json: z.boolean().default(false),
-  timeout: z.number().positive(),
-});
+}).extend(SendOptions.shape);
 
 const FLAGS = { language: '--lang', reason: '--reason', title: '--title' };
-const collect = (spec: string, previous: unknown) => [...(Array.isArray(previous) ? previous : []), spec];
 
 export function addReissueCommand(program: Command): void {
-  program.command('reissue')
+  withSendOptions(program.command('reissue')
     .summary('reissue a language version of a published document for technical reasons')
     .description('Reissue one language version of a published document for technical reasons (a fault in the file, '
       + 'not in the text: that is a corrigendum). The files given replace the version\'s; its symbol and job number are '
@@ -33,11 +27,7 @@ export function addReissueCommand(program: Command): void {
     .option('--lang <code>', `the version reissued (${LANGUAGE_CODES.join(', ')})`)
     .option('--reason <text>', 'what was wrong, for the record (its history)')
     .option('--title <text>', 'the version\'s title, if the reissue changes it')
-    .option('--annex <path[,part]>', 'an annex that replaces the version\'s (part annex, or annex-N after a comma; repeatable)', collect)
-    .option('--dry-run', 'check, then print the body that would be sent; send nothing')
-    .option('--wait', 'then follow it as watch does, until it is PUBLISHED or FAILED')
-    .option('--timeout <seconds>', 'with --wait: how long to wait before giving up (exit 3)', seconds, DEFAULT_TIMEOUT_S)
-    .option('--json', 'print JSON: {id, uploaded} or, with --wait, the final submission record')
+    .option('--annex <path[,part]>', 'an annex that replaces the version\'s (part annex, or annex-N after a comma; repeatable)', collectSpecs))
     .addHelpText('after', `
 Example:
   $ circulate reissue A/HRC/47/G/1 note-fr-corrigee.pdf --lang fr --reason "the second page was missing" --wait

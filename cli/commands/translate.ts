@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '#shared/domain/languages';
 import { TranslationInput } from '#shared/domain/translations';
-import { DEFAULT_TIMEOUT_S, seconds } from '../options';
 import { run } from '../output';
-import { prepareVersion, sendVersion, versionFileFlags } from '../versions';
+import { SendOptions, collectSpecs, prepareVersion, sendVersion, versionFileFlags, withSendOptions } from '../versions';
 
 /** `circulate translate`: a language version of a published document (POST /api/translations/{symbol}). */
 
@@ -12,17 +11,12 @@ const TranslateOptions = z.object({
   lang: z.string().optional(),
   title: z.string().optional(),
   annex: z.array(z.string()).default([]),
-  dryRun: z.boolean().default(false),
-  wait: z.boolean().default(false),
-  json: z.boolean().default(false),
-  timeout: z.number().positive(),
-});
+}).extend(SendOptions.shape);
 
 const FLAGS = { language: '--lang', title: '--title' };
-const collect = (spec: string, previous: unknown) => [...(Array.isArray(previous) ? previous : []), spec];
 
 export function addTranslateCommand(program: Command): void {
-  program.command('translate')
+  withSendOptions(program.command('translate')
     .summary('add a language version to a published document')
     .description('Add a language version to a published document: its title in that language and its files (the '
       + 'translated cover note; an annex that is translated). Parts reproduced as received are not sent again. Checked '
@@ -32,11 +26,7 @@ export function addTranslateCommand(program: Command): void {
     .argument('[cover]', 'the cover note in that language')
     .option('--lang <code>', `the version's language (${LANGUAGE_CODES.join(', ')}; not the original's)`)
     .option('--title <text>', 'the document\'s title in that language')
-    .option('--annex <path[,part]>', 'a translated annex (part annex, or annex-N after a comma; repeatable)', collect)
-    .option('--dry-run', 'check, then print the body that would be sent; send nothing')
-    .option('--wait', 'then follow it as watch does, until it is PUBLISHED or FAILED')
-    .option('--timeout <seconds>', 'with --wait: how long to wait before giving up (exit 3)', seconds, DEFAULT_TIMEOUT_S)
-    .option('--json', 'print JSON: {id, uploaded} or, with --wait, the final submission record')
+    .option('--annex <path[,part]>', 'a translated annex (part annex, or annex-N after a comma; repeatable)', collectSpecs))
     .addHelpText('after', `
 Example:
   $ circulate translate A/HRC/47/G/1 examples/A_HRC_47_G_10/fr/note-verbale.txt --lang fr \\
