@@ -40,7 +40,8 @@ function report(e: unknown): number {
   }
   if (e instanceof ApiError) {
     err(`error: ${e.message}`);
-    e.issues.forEach((issue) => err(`  ${issue}`));
+    // A refusal of one field says it in its message already: its issue is not printed twice.
+    e.issues.filter((issue) => issue !== e.message).forEach((issue) => err(`  ${issue}`));
     if (e.status === 401 || e.status === 403) err('(check CIRCULATE_TOKEN)');
     return e.status >= 400 && e.status < 500 ? EXIT.badInput : EXIT.unavailable;
   }

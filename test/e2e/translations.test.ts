@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aws, requireAwsCli } from '../support/aws-cli';
 import { utf8 } from '../support/files';
-import { api, startTestStack, submit, submitTranslation, waitForFinalStatus, type TestFile } from './helpers';
+import { EXAMPLE, api, startTestStack, submit, submitTranslation, waitForFinalStatus, type TestFile } from './helpers';
 
 /**
  * A translation arriving after publication, as staff send it (POST /api/translations/{symbol+}, then
@@ -29,7 +29,8 @@ describe('a translation added to a published document', () => {
   beforeAll(async () => {
     requireAwsCli();
     stack = await startTestStack();
-    expect(await waitForFinalStatus(stack, await submit(stack))).toMatchObject({ status: 'PUBLISHED', symbol: SYMBOL });
+    // As staff submit it: no allowDuplicate (the translation must not trip over the cover claim).
+    expect(await waitForFinalStatus(stack, await submit(stack, EXAMPLE, (b) => { b.allowDuplicate = false; }))).toMatchObject({ status: 'PUBLISHED', symbol: SYMBOL });
   }, 60_000);
   afterAll(async () => stack?.cleanup());
 

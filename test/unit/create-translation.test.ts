@@ -136,6 +136,16 @@ describe('create-translation', () => {
     expect((await t.store.translationClaim(symbol, 'ru'))?.submissionId).toBe(third.id);
   });
 
+  it('lets the next version of a language come once its holder is published (an annex translated later): the parts’ check then decides', async () => {
+    const symbol = await published();
+    const first = await createTranslation(symbol, body({ language: 'ar' }), deps);
+    for (const [from, to] of [['AWAITING_UPLOAD', 'RECEIVED'], ['RECEIVED', 'TAGGED'], ['TAGGED', 'PUBLISHED']] as const) {
+      await t.store.transition(first.id, to, { from: [from] });
+    }
+    const next = await createTranslation(symbol, body({ language: 'ar' }), deps);
+    expect((await t.store.translationClaim(symbol, 'ar'))?.submissionId).toBe(next.id);
+  });
+
   it('keeps the claim of a holder that failed once tagged (it is redriven, not sent again), not of one whose files were refused', async () => {
     const symbol = await published();
     const refused = await createTranslation(symbol, body({ language: 'zh' }), deps);

@@ -32,6 +32,16 @@ describe('receive', () => {
     expect(t.sfn.inputs()).toEqual([{ submissionId: t.id }]);
   });
 
+  it('starts a language version of a published document, which claims no cover (its document’s is claimed), allowDuplicate or not', async () => {
+    const base = submissionIn('AWAITING_UPLOAD', { at: '2021-06-18T07:00:00.000Z', uploads: [coverNote()], set: { symbol: 'A/HRC/47/G/1', translation: { of: 'A/HRC/47/G/1', language: 'fr', kind: 'translation' } } });
+    const record: SubmissionRecord = { ...base, submission: { ...base.submission, allowDuplicate: false, files: base.submission.files.map((f) => ({ ...f, language: 'fr' as const })) } };
+    const store = new FakeSubmissionStore(new FakeClock('2021-06-18T08:00:00.000Z')).seed(record);
+    const files = new FakeFiles().upload(record.submission.files[0]!.key, coverNote().bytes);
+    const sfn = new FakeStepFunctions();
+    expect(await receiveKey(record.submission.files[0]!.key, { store, files, sfn, stateMachineArn: sfn.stateMachineArn, log: () => undefined })).toBe('started');
+    expect(sfn.started).toEqual([record.id]);
+  });
+
   it('leaves the submission AWAITING_UPLOAD when it starts the workflow: Register moves it on', async () => {
     const t = setup();
     t.upload(0).upload(1);

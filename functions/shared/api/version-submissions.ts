@@ -42,12 +42,13 @@ export async function publishedForVersion(symbol: string, kind: Kind, deps: Vers
 /**
  * Whether a claim's holder can still bring the version: one not recorded yet is a request still
  * running within the grace (the claim comes first; after the grace it died between its two
- * writes, or expired); a recorded one, unless it failed on its files (nothing to redrive) or, for a
- * reissue, is finished (once published, the next reissue may come).
+ * writes, or expired); a recorded one, unless it failed on its files (nothing to redrive) or is
+ * finished: once published, its parts are in the document, which the parts' check reads, so the
+ * next (an annex translated later, another reissue) may come.
  */
-function isAlive(claimedAt: string, holder: SubmissionRecord | undefined, kind: Kind, now: string): boolean {
+function isAlive(claimedAt: string, holder: SubmissionRecord | undefined, now: string): boolean {
   if (!holder) return Date.parse(now) - Date.parse(claimedAt) < UNRECORDED_CLAIM_GRACE_MS;
-  if (holder.status === 'PUBLISHED') return kind === 'translation';
+  if (holder.status === 'PUBLISHED') return false;
   if (holder.status !== 'FAILED') return true;
   return redriveTarget(holder) !== undefined;
 }
@@ -62,7 +63,7 @@ async function claim(symbol: string, language: Language, id: string, kind: Kind,
   const held = await deps.store.translationClaim(symbol, language, kind);
   const holder = held && await deps.store.getSubmission(held.submissionId);
   const name = NAMES[kind](LANGUAGES[language].name, symbol);
-  if (held && isAlive(held.claimedAt, holder, kind, deps.store.now())) {
+  if (held && isAlive(held.claimedAt, holder, deps.store.now())) {
     const next = holder?.status === 'FAILED' ? `; redrive it (circulate admin redrive ${holder.id}) rather than send it again` : '';
     throw new Conflict(`${name} is already on its way: submission ${held.submissionId} is ${holder?.status ?? 'being recorded'}${next}`);
   }
