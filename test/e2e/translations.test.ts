@@ -154,4 +154,20 @@ describe('a translation added to a published document', () => {
     const feed = (await site('A/HRC/47/feed.xml')).text;
     expect(feed.match(/version issued: /g)).toHaveLength(5);
   }, 120_000);
+
+  it('shows a hostile title as text: escaped on the page and in the feed, never markup', async () => {
+    const other = String((await waitForFinalStatus(stack, await submit(stack))).symbol);
+    const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)> “Note”';
+    const created = await submitTranslation(stack, other, { language: 'fr', title: hostile, files: [cover('note-fr.txt', 'Note verbale\n')] });
+    expect(created.status).toBe(201);
+    expect(await waitForFinalStatus(stack, (created.json as { id: string }).id)).toMatchObject({ status: 'PUBLISHED' });
+    const page = await site(`${other}/fr/`);
+    expect(page.text).not.toContain('<script>alert');
+    expect(page.text).not.toContain('<img src=x');
+    expect(page.text).toContain('&lt;script&gt;alert(');
+    const feed = (await site('A/HRC/47/feed.xml')).text;
+    expect(feed).not.toContain('<script>alert');
+    expect(feed).toContain(`${other} — French version issued: &lt;script&gt;alert(`);
+    expect(((await api(stack, `/documents/${other}`, { staff: false })).json as { titles: Record<string, string> }).titles.fr).toBe(hostile);
+  }, 60_000);
 });
