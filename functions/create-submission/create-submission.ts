@@ -7,6 +7,7 @@ import { SubmissionInput, originalCover, type SubmissionRecord } from '#shared/d
 import type { Clock, CoverStore, SubmissionStore } from '#shared/adapters/store';
 import type { CreatedSubmission } from '#shared/api/responses';
 import { checkRelatesTo, type RelatesToStore } from './relates-to';
+import { presignUploads } from '#shared/api/uploads';
 
 export interface CreateSubmissionDeps {
   /** The record is stamped with the store's clock, as its history will be. */
@@ -43,7 +44,7 @@ export async function createSubmission(body: unknown, deps: CreateSubmissionDeps
     submission: { ...input, files: input.files.map((f, i) => ({ ...f, key: intakeKey(id, i, f) })) },
     history: [{ at, status: 'AWAITING_UPLOAD', detail: `${input.files.length} file(s) declared` }],
   };
-  const uploads = await Promise.all(record.submission.files.map(async (f) => ({ name: f.name, ...(await deps.files.presignUpload(f, deps.uploadExpiry)) })));
+  const uploads = await presignUploads(record.submission.files, deps);
   await (input.allowDuplicate ? deps.store.createSubmission(record) : recordClaimingCover(record, deps));
   return { id, status: record.status, uploads };
 }

@@ -74,9 +74,9 @@ export async function receiveKey(key: string, deps: ReceiveDeps): Promise<Receiv
  * submission that holds the cover (undefined: this one may go on).
  */
 async function claimVerifiedCover(record: SubmissionRecord, deps: Pick<ReceiveDeps, 'store'>): Promise<Duplicate | undefined> {
-  // A language version of a published document brings no cover in the original language: its
-  // document's cover is the one claimed.
-  if (record.submission.allowDuplicate || record.translation) return undefined;
+  if (record.submission.allowDuplicate) return undefined;
+  // A language version of a published document has no cover in the original language (its
+  // document's is the one claimed): nothing to claim.
   const cover = originalCover(record.submission);
   if (!cover) return undefined;
   const claim = await deps.store.claimCover(cover.sha256, record.id);

@@ -82,6 +82,15 @@ describe('create-translation', () => {
     await expect(createTranslation(symbol, body(), deps)).resolves.toMatchObject({ status: 'AWAITING_UPLOAD' });
   });
 
+  it('signs the uploads before it claims: a signing failure leaves no claim behind', async () => {
+    const symbol = await published();
+    files.presignFailure = new Error('The security token included in the request is expired');
+    await expect(createTranslation(symbol, body({ language: 'es' }), deps)).rejects.toThrow('expired');
+    files.presignFailure = undefined;
+    expect(await t.store.translationClaim(symbol, 'es')).toBeUndefined();
+    await expect(createTranslation(symbol, body({ language: 'es' }), deps)).resolves.toMatchObject({ status: 'AWAITING_UPLOAD' });
+  });
+
   it('refuses a document not yet published, even with its record written', async () => {
     const record = tagged();
     await t.store.createSubmission(record);

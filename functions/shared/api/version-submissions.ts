@@ -1,5 +1,6 @@
 import type { Files } from '../adapters/files';
 import { intakeKey } from '../adapters/files';
+import { presignUploads } from './uploads';
 import type { Clock, DocumentStore, SubmissionStore, TranslationClaimStore } from '../adapters/store';
 import type { CreatedSubmission } from './responses';
 import type { DocumentRecord } from '../domain/document';
@@ -72,8 +73,9 @@ async function claim(symbol: string, language: Language, id: string, kind: Kind,
 }
 
 /**
- * Claims the version, then records it: the claim comes before the record, so a crash in between
- * leaves a claim whose submission does not exist, which the next one takes over.
+ * Presigns the uploads (no write), claims the version, then records it: the claim comes before the
+ * record, so a crash in between leaves a claim whose submission does not exist, which the next one
+ * takes over once the grace is past.
  */
 export async function recordVersion(
   original: SubmissionRecord, version: { of: string; language: Language; kind: Kind; title: string; files: readonly TranslationFile[]; detail: string },
@@ -81,7 +83,6 @@ export async function recordVersion(
 ): Promise<CreatedSubmission> {
   const { of: symbol, language, kind } = version;
   const id = deps.newId();
-  await claim(symbol, language, id, kind, deps);
   const at = deps.store.now();
   const record: SubmissionRecord = {
     id,
@@ -98,7 +99,8 @@ export async function recordVersion(
     },
     history: [{ at, status: 'AWAITING_UPLOAD', detail: version.detail }],
   };
-  const uploads = await Promise.all(record.submission.files.map(async (f) => ({ name: f.name, ...(await deps.files.presignUpload(f, deps.uploadExpiry)) })));
+  const uploads = await presignUploads(record.submission.files, deps);
+  await claim(symbol, language, id, kind, deps);
   await deps.store.createSubmission(record);
   return { id, status: record.status, uploads };
 }
