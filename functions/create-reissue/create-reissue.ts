@@ -39,10 +39,9 @@ function checkParts(doc: DocumentRecord, input: ReissueInput): void {
 /**
  * Records a reissue for technical reasons of one language version of a published document: the
  * files that replace the version's, awaiting upload, under the document's symbol, as a translation
- * is (#shared/api/version-submissions). The workflow's translation path gives the version a new job
- * number, replaces its files and marks it reissued (its symbol printed with `*`, the footnote
- * "Reissued for technical reasons on <date>"). One reissue of a version at a time; checked before
- * anything is written.
+ * is (#shared/api/version-submissions). The workflow's translation path replaces its files and
+ * marks it reissued (its symbol and job number printed with `*`, the footnote "Reissued for
+ * technical reasons on <date>"). One reissue of a version at a time; checked before anything is written.
  */
 export async function createReissue(path: string, body: unknown, deps: CreateReissueDeps): Promise<CreatedSubmission> {
   const symbol = path.replace(/\/$/, '');

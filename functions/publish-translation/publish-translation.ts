@@ -126,8 +126,8 @@ async function writePages(doc: DocumentRecord, deps: PublishTranslationDeps): Pr
  * published submission's table says the same, the document's pages are written again, and the
  * document is announced to its session and the site as Publish announces a new one, so that
  * RenderLists renders the lists (the feeds: "French version issued") and then records the
- * translation PUBLISHED. A reissue goes the same way, its version's files replaced and numbered
- * anew (`withReissue`), no status changed. Every write can be repeated: a retry or second run ends the same.
+ * translation PUBLISHED. A reissue goes the same way, its version's files replaced and its job
+ * number marked reissued (`withReissue`), no status changed. Every write can be repeated: a retry or second run ends the same.
  */
 export async function publishTranslation(submissionId: string, deps: PublishTranslationDeps): Promise<Published> {
   const { store, files } = deps;
