@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { MINISEARCH_OPTIONS } from '#shared/domain/search-options';
 import type { DocumentRecord } from '#shared/domain/document';
+import type { TextsByPath } from '#shared/text/extract';
 import { formatDate } from '#shared/domain/dates';
 import { Language } from '#shared/domain/schemas';
 import { agendaItemTitle } from '#shared/domain/registry';
@@ -92,7 +93,8 @@ export function searchIndex(sessions: readonly { body: string; session: number }
  * (functions/shared/domain/search-options.ts), the session's MiniSearch index, which the search page
  * loads as it is instead of indexing the records.
  */
-export function renderSearchShard(body: string, session: number, documents: readonly DocumentRecord[]): string {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the texts are searched next (issue 11)
+export function renderSearchShard(body: string, session: number, documents: readonly DocumentRecord[], texts: TextsByPath = new Map()): string {
   const shard = searchShard(body, session, documents);
   const index = new MiniSearch<SearchEntry>(MINISEARCH_OPTIONS);
   index.addAll(shard.documents);

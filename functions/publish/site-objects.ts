@@ -1,5 +1,6 @@
 import type { DocumentRecord } from '#shared/domain/document';
 import type { SiteState } from '#shared/adapters/store';
+import type { TextsByPath } from '#shared/text/extract';
 import { LANGUAGE_CODES } from '#shared/domain/languages';
 import {
   HOME_PAGE_PATH, NOT_FOUND_PATH, SEARCH_INDEX_PATH, SEARCH_PAGE_PATH, SITEMAP_INDEX_PATH, SITE_FEED_PATH, STYLESHEET_PATH,
@@ -40,11 +41,11 @@ export interface SiteObject {
  * (each links to the other five). The session's sitemap lists the same keys, so a page added there
  * is both written and listed.
  */
-export function documentPages(d: DocumentRecord, related: readonly RelatedDocument[] = []): SiteObject[] {
+export function documentPages(d: DocumentRecord, related: readonly RelatedDocument[] = [], texts: TextsByPath = new Map()): SiteObject[] {
   const [all, ...languages] = documentPagePaths(d.symbol);
   return [
     { path: all!, body: renderDocumentPage(d, related), contentType: HTML },
-    ...LANGUAGE_CODES.map((lang, i) => ({ path: languages[i]!, body: renderLanguagePage(d, lang, related), contentType: HTML })),
+    ...LANGUAGE_CODES.map((lang, i) => ({ path: languages[i]!, body: renderLanguagePage(d, lang, related, texts), contentType: HTML })),
   ];
 }
 
@@ -60,22 +61,28 @@ export function staticObjects(): SiteObject[] {
 /** The sitemap's keys of a document: its pages' paths, without rendering them. */
 const pageKeys = (d: DocumentRecord) => documentPagePaths(d.symbol);
 
+/** The documents whose pages a session's render rewrites: each of `rewritten`, the document it is a component of, its own components. */
+export function touchedDocuments(documents: readonly DocumentRecord[], rewritten: readonly string[]): DocumentRecord[] {
+  const touched = new Map<string, DocumentRecord>();
+  for (const symbol of rewritten) for (const d of touchedByPublication({ symbol }, documents)) touched.set(d.symbol, d);
+  return [...touched.values()];
+}
+
 /**
  * A session's lists, made from the session's documents only, and the pages of the documents
- * `rewritten` touches (each one, the document it is a component of, its own components), so
- * their links to each other are never stale.
+ * `rewritten` touches (touchedDocuments), so their links to each other are never stale. `texts`
+ * holds the texts of the files of the session's documents (the pages and the search shard show them).
  */
 export function sessionObjects(
   body: string, session: number, documents: readonly DocumentRecord[], rewritten: readonly string[], siteUrl: string,
+  texts: TextsByPath = new Map(),
 ): SiteObject[] {
-  const touched = new Map<string, DocumentRecord>();
-  for (const symbol of rewritten) for (const d of touchedByPublication({ symbol }, documents)) touched.set(d.symbol, d);
   return [
-    ...[...touched.values()].flatMap((d) => documentPages(d, relatedDocuments(d, documents))),
+    ...touchedDocuments(documents, rewritten).flatMap((d) => documentPages(d, relatedDocuments(d, documents), texts)),
     { path: sessionPagePath(body, session), body: renderSessionPage(body, session, [...documents]), contentType: HTML },
     { path: sessionCataloguePath(body, session), body: renderSessionCatalogue(body, session, documents, siteUrl), contentType: JSON_CONTENT_TYPE },
     { path: sessionFeedPath(body, session), body: renderSessionFeed(body, session, documents, siteUrl), contentType: FEED_CONTENT_TYPE },
-    { path: searchShardPath(body, session), body: renderSearchShard(body, session, documents), contentType: JSON_CONTENT_TYPE },
+    { path: searchShardPath(body, session), body: renderSearchShard(body, session, documents, texts), contentType: JSON_CONTENT_TYPE },
     { path: sessionSitemapPath(body, session), body: renderSessionSitemap(body, session, documents, siteUrl, pageKeys), contentType: SITEMAP_CONTENT_TYPE },
   ];
 }

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../html';
 import type { DocumentRecord, PublishedFile } from '#shared/domain/document';
+import type { TextsByPath } from '#shared/text/extract';
 import { LANGUAGES, requireLanguage, type Language } from '#shared/domain/languages';
 import { documentHref } from '#shared/domain/site-paths';
 import { reproducedAsReceived } from '../footnotes';
@@ -55,7 +56,8 @@ ${body}
  * A version reissued for technical reasons prints its symbol with `*` and, first of its footnotes,
  * "* Reissued for technical reasons on <date>" in its language; the parts reproduced as received then take `**`.
  */
-export function renderLanguagePage(doc: DocumentRecord, lang: Language, related: readonly RelatedDocument[] = []): string {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the texts are shown next (issue 11)
+export function renderLanguagePage(doc: DocumentRecord, lang: Language, related: readonly RelatedDocument[] = [], texts: TextsByPath = new Map()): string {
   requireLanguage(lang);
   const en = langAttrs('en', lang);
   const parts = partsOf(doc);

@@ -18,8 +18,27 @@ export const PublishedFile = z.object({
   sha256: z.string(),
   /** Path on the site, from its root: `A/HRC/47/G/10/cover.en.pdf` */
   path: z.string(),
+  /**
+   * Its extracted text, published beside it (`fileTextPath`): whether it has any (a PDF without a
+   * text layer has none: a scan), a PDF's page count, and its length. Absent for a file published
+   * before texts were extracted.
+   */
+  text: z.object({ textLayer: z.boolean(), pages: z.number().int().positive().optional(), characters: z.number().int().nonnegative() }).optional(),
 });
 export type PublishedFile = z.infer<typeof PublishedFile>;
+
+/** A language version's issued PDF, as published. */
+export const IssuedPdf = z.object({
+  path: z.string(),
+  size: z.number().int().positive(),
+  sha256: z.string(),
+  pages: z.number().int().positive(),
+  /** The job number printed at its foot: a reissue prints a new PDF under the same address. */
+  jobNumber: z.string(),
+  /** When it was typeset. */
+  at: z.string(),
+});
+export type IssuedPdf = z.infer<typeof IssuedPdf>;
 
 export const DocumentRecord = z.object({
   symbol: z.string(),
@@ -52,6 +71,11 @@ export const DocumentRecord = z.object({
    * version's symbol is printed with `*` and its footnote says "Reissued for technical reasons on <date>".
    */
   reissued: z.partialRecord(Language, z.object({ at: z.string(), submissionId: z.string(), replaced: z.object({ internal: z.string(), printed: z.string() }) })).optional(),
+  /**
+   * Each language version's issued PDF (`issuedPdfPath`): page one as the UN prints it, then the
+   * annexes. Written by Typeset when the version is issued (again on a reissue).
+   */
+  pdfs: z.partialRecord(Language, IssuedPdf).optional(),
   /** Moved on by every change after the first publication: a change is written only over the revision it read. */
   revision: z.number().int().nonnegative().optional(),
 });

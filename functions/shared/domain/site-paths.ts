@@ -72,6 +72,22 @@ export function documentFilePath(symbol: string, file: { part: string; language:
   return `${documentPath(symbol)}${file.part}.${file.language}.${extension}`;
 }
 
+/** The text extracted from a published file, beside it: `A/HRC/47/G/10/annex.en.pdf` → `A/HRC/47/G/10/annex.en.pdf.text.json`. */
+export function fileTextPath(filePath: string): string {
+  return `${filePath}.text.json`;
+}
+
+/** The letter of a language in UN file names and job numbers: en → E, fr → F, es → S, ru → R, ar → A, zh → C. */
+const LANGUAGE_LETTER: Record<string, string> = { en: 'E', fr: 'F', es: 'S', ru: 'R', ar: 'A', zh: 'C' };
+
+/**
+ * A language version's issued PDF, at a stable address in the document's folder, named as the UN
+ * names its files: `A/HRC/47/G/10`, fr → `A/HRC/47/G/10/A_HRC_47_G_10-F.pdf`.
+ */
+export function issuedPdfPath(symbol: string, lang: string): string {
+  return `${documentPath(symbol)}${symbol.replace(/[/.]/g, '_')}-${LANGUAGE_LETTER[requireLanguage(lang)]}.pdf`;
+}
+
 // ── Sessions, by folder ─────────────────────────────────────────────────────────────────────────
 
 /** `A/HRC`, 47 → `A/HRC/47/`: the folder of the session's page, where its other files go too. */
