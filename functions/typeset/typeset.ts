@@ -5,6 +5,7 @@ import { InvalidTransition, NotFound } from '#shared/domain/errors';
 import { LANGUAGES } from '#shared/domain/languages';
 import type { SubmissionRecord } from '#shared/domain/schemas';
 import type { ExtractedText } from '#shared/text/extract';
+import { issuedPdfTags } from '#shared/domain/translation-status';
 import { documentOf } from '../publish/document-record';
 import { withVersion } from '../publish-translation/publish-translation';
 import type { Flow } from '../register/register';
@@ -56,7 +57,8 @@ export async function typeset(submissionId: string, deps: TypesetDeps): Promise<
   if (await deps.derived.stagedPdf(submissionId, lang)) return { submissionId, flow };
 
   const at = deps.store.now();
-  const version = issuedVersion(await documentToPrint(record, deps, at), lang);
+  const doc = await documentToPrint(record, deps, at);
+  const version = issuedVersion(doc, lang);
   let made: { pdf: Uint8Array; pages: number };
   try {
     made = typesetVersion(version, await Promise.all(version.parts.map((p) => contentOf(p, record, deps, true))));
@@ -65,6 +67,6 @@ export async function typeset(submissionId: string, deps: TypesetDeps): Promise<
     // A received PDF that cannot be embedded (damaged, or of a kind Typst does not read): its text instead.
     made = typesetVersion(version, await Promise.all(version.parts.map((p) => contentOf(p, record, deps, false))));
   }
-  await deps.derived.putStagedPdf(submissionId, lang, made.pdf, { pages: made.pages, jobNumber: version.jobNumber, at });
+  await deps.derived.putStagedPdf(submissionId, lang, made.pdf, { pages: made.pages, jobNumber: version.jobNumber, at }, issuedPdfTags(doc.symbol, lang, doc.originalLanguage));
   return { submissionId, flow };
 }

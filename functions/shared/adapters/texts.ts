@@ -92,12 +92,13 @@ export function createDerived(s3: S3Client, buckets: { intake: string; site: str
     },
 
     /** Keeps a version's PDF as Typeset made it, with what the document record will say of it. */
-    async putStagedPdf(submissionId: string, lang: Language, bytes: Uint8Array, meta: Omit<StagedPdf, 'size' | 'sha256'>): Promise<StagedPdf> {
+    async putStagedPdf(submissionId: string, lang: Language, bytes: Uint8Array, meta: Omit<StagedPdf, 'size' | 'sha256'>, tags: ObjectTags): Promise<StagedPdf> {
       const staged: StagedPdf = { ...meta, size: bytes.length, sha256: sha256(bytes) };
       await s3.send(new PutObjectCommand({
         Bucket: buckets.intake, Key: stagedPdfKey(submissionId, lang), Body: bytes, ContentType: 'application/pdf',
         Metadata: { sha256: staged.sha256, pages: String(staged.pages), 'job-number': encodeURIComponent(staged.jobNumber), at: staged.at },
       }));
+      await tag(buckets.intake, stagedPdfKey(submissionId, lang), tags);
       return staged;
     },
     /** The staged PDF's record, or undefined when Typeset has not made it. */
