@@ -6,6 +6,7 @@ import type { AllocationFigures } from './allocation';
 import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
 import type { TranslationFigures } from './translations';
+import type { TypesetFigure } from './typeset';
 
 /** What one `npm run bench` measured, and where: written to bench/report.{md,json,svg}. */
 export interface Report {
@@ -18,6 +19,7 @@ export interface Report {
   requests?: RequestFigures[];
   /** Translations arriving later: one document's five versions at once, then several documents' (absent from earlier reports). */
   translations?: TranslationFigures[];
+  typeset?: TypesetFigure[];
 }
 
 /**
@@ -104,6 +106,7 @@ export function markdown(r: Report): string {
   out();
   if (r.requests?.length) requestsSection(r, out);
   if (r.translations?.length) translationsSection(r.translations, out);
+  if (r.typeset?.length) typesetSection(r.typeset, out);
   out('## Symbol allocation');
   out();
   out('AssignSymbol\'s logic in process against the embedded stack\'s dynalite: series number, symbol record, six job numbers, status.');
@@ -259,5 +262,17 @@ function translationsSection(figures: readonly TranslationFigures[], out: (line?
   out('|---:|---:|---:|---:|---:|---:|---:|---:|');
   const s = (ms: number) => (ms / 1000).toFixed(2);
   for (const f of figures) out(`| ${f.documents} | ${f.versions} | ${f.versionsPerSecond.toFixed(2)} | ${s(f.latencyMs.p50)} | ${s(f.latencyMs.p95)} | ${s(f.latencyMs.max)} | ${f.failed} | ${f.allLanded}/${f.documents} |`);
+  out();
+}
+
+/** The issued PDF of one language version, typeset in process. */
+function typesetSection(figures: readonly TypesetFigure[], out: (line?: string) => void): void {
+  out('## Issued PDFs');
+  out();
+  out('Typst in process (`bench/typeset.ts`, functions/typeset): one language version of the example typeset to PDF from its texts, or with a received PDF annex embedded. "First" is the first of the process (for the first row, with the fonts loaded: a cold start); "median" of runs each with a title of its own (Typst memoizes).');
+  out();
+  out('| version | pages | size (kB) | first (ms) | median (ms) |');
+  out('|---|---:|---:|---:|---:|');
+  for (const f of figures) out(`| ${f.version} | ${f.pages} | ${f.kB} | ${f.firstMs} | ${f.medianMs} |`);
   out();
 }
