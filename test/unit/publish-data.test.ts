@@ -33,6 +33,15 @@ describe('the session catalogue', () => {
     expect(JSON.parse(renderSessionCatalogue('HRC', 47, documents, SITE))).toEqual(sessionDocumentsView('HRC', 47, documents, SITE));
   });
 
+  it('lists each document’s issued PDFs, as the API does', () => {
+    const pdf = { path: 'A/HRC/47/G/3/A_HRC_47_G_3-F.pdf', size: 2_000, sha256: 'e'.repeat(64), pages: 1, jobNumber: 'GE.21-08256(F)', at: '2021-06-18T09:00:00.000Z' };
+    const catalogue = JSON.parse(renderSessionCatalogue('HRC', 47, [doc(3, { pdfs: { fr: pdf } }), doc(1)], SITE)) as { agendaItems: { documents: { symbol: string; pdfs: unknown }[] }[] };
+    expect(catalogue.agendaItems[0]!.documents.map((d) => [d.symbol, d.pdfs])).toEqual([
+      ['A/HRC/47/G/1', {}],
+      ['A/HRC/47/G/3', { fr: { url: `${SITE}/A/HRC/47/G/3/A_HRC_47_G_3-F.pdf`, size: 2_000, pages: 1, sha256: 'e'.repeat(64), jobNumber: 'GE.21-08256(F)' } }],
+    ]);
+  });
+
   it('refuses a document of another session', () => {
     expect(() => sessionDocumentsView('HRC', 47, [doc(1, { session: 48 })], SITE)).toThrow(RangeError);
   });
