@@ -61,7 +61,9 @@ export function issuedVersion(doc: DocumentRecord, lang: Language): IssuedVersio
   const title = titleIn(doc, lang);
   const parts = partsOf(doc);
   const annexes = parts.filter((p) => p !== 'cover');
-  const reproduced = parts.filter((p) => doc.translations[p]?.[lang] === 'reproduced-as-received').length;
+  // A part reproduced as received carries the footnote in every version, the original's too (A/HRC/47/G/10 in English).
+  const isReproduced = (part: string) => Object.values(doc.translations[part] ?? {}).includes('reproduced-as-received');
+  const reproduced = parts.filter(isReproduced).length;
   const reissue = reissueOf(doc, lang);
   const issued: IssuedPart[] = [];
   for (const part of parts) {
@@ -75,7 +77,7 @@ export function issuedVersion(doc: DocumentRecord, lang: Language): IssuedVersio
       part,
       file,
       ...(part === 'cover' ? {} : { heading: annexHeading(headingTitle.lang, headingTitle.text, annexes.indexOf(part) + 1, annexes.length) }),
-      ...(doc.translations[part]?.[lang] === 'reproduced-as-received' ? { footnote: reproducedAsReceived(lang, reproduced) } : {}),
+      ...(isReproduced(part) ? { footnote: reproducedAsReceived(lang, reproduced) } : {}),
     });
   }
   return {

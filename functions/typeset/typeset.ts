@@ -37,7 +37,12 @@ async function contentOf(p: IssuedPart, record: SubmissionRecord, deps: TypesetD
     const bytes = stored ? await deps.derived.verifiedBytes(stored) : await deps.derived.publishedBytes(p.file);
     return { content: 'pdf', bytes, pages: text.pages };
   }
-  if (text && text.paragraphs.length > 0) return { content: 'text', paragraphs: text.paragraphs };
+  if (text && text.paragraphs.length > 0) {
+    // A received annex that opens with the heading the PDF prints over it (as the UN's own text does) is not headed twice.
+    const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+    const paragraphs = same(text.paragraphs[0], p.heading) ? text.paragraphs.slice(1) : text.paragraphs;
+    return { content: 'text', paragraphs };
+  }
   return { content: 'none', note: `${p.file.name}: no text to show; the file is published as received.` };
 }
 
