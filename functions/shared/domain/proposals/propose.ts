@@ -24,7 +24,7 @@ export interface ProposedFields {
   addressee?: Proposed<string>;
   session?: Proposed<number>;
   agendaItem?: Proposed<number>;
-  title?: Proposed<string> & { from: readonly ('kind' | 'dated' | 'sender' | 'addressee')[] };
+  title?: Proposed<string> & { from: ('kind' | 'dated' | 'sender' | 'addressee')[] };
   originalLanguage?: Proposed<Language>;
   annexes?: Proposed<number>;
 }
