@@ -18,7 +18,9 @@ describe('circulate submit --propose: confirming what the note proposes', () => 
       return true;
     });
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('takes every proposal with --yes, and prints each with the note’s words', async () => {
     expect(await confirmProposals(FIELDS, {}, { yes: true })).toEqual({ kind: 'note-verbale', dated: '2021-06-08', session: 47 });
