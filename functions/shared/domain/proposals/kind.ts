@@ -16,6 +16,8 @@ const CUES: { kind: Kind; weight: number; pattern: RegExp }[] = [
   { kind: 'note-verbale', weight: 1, pattern: /\b(?:mission|delegation) [^.]{0,160}?\b(?:has the honour|a l'honneur)\b/ },
   { kind: 'letter', weight: 3, pattern: /\b(?:i have the honour|i write|i am writing|j'ai l'honneur|je vous ecris)\b/ },
   { kind: 'letter', weight: 2, pattern: /\((?:signed|signe|signee)\)/ },
+  // A note verbale speaks for the mission; only a letter's signatory says "I".
+  { kind: 'letter', weight: 2, pattern: /(?:^|[\s(])(?:i (?:am|have|wish|would|should|write|enclose|examined|kindly|take|bring|must|hereby|present)|je (?:vous|suis|souhaite|voudrais|tiens))\b/ },
   { kind: 'letter', weight: 1, pattern: /^(?:excellency|dear (?:mr|madam|madame|sir)|monsieur le president|madame la presidente)\b/ },
 ];
 

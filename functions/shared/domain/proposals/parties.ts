@@ -24,7 +24,7 @@ const MISSION = [
   new RegExp(`\\bmission permanente (?:d'observation )?${ARTICLE_FR}${NAME} ${STATION_FR}`, 'u'),
 ];
 const REPRESENTATIVE = [
-  new RegExp(`\\b(?:permanent representative|permanent observer|charge d'affaires(?: a\\.? ?i\\.?)?(?:,? of the permanent mission)?) of ${NAME} ${STATION_EN}`, 'u'),
+  new RegExp(`\\b(?:permanent representative|permanent observer|charge d'affaires(?: a\\.? ?i\\.?)?(?:,? of the permanent mission)?) (?:of|for) ${NAME} ${STATION_EN}`, 'u'),
   new RegExp(`\\b(?:representante? permanente?|observateur permanent|charge d'affaires(?: par interim| a\\.? ?i\\.?)?(?: de la mission permanente)?) ${ARTICLE_FR}${NAME} ${STATION_FR}`, 'u'),
 ];
 
@@ -49,8 +49,9 @@ function trimmed(found: Found): Found {
   return { ...found, evidence };
 }
 
-function chargeOrRepresentative(evidence: string): 'representative' | 'charge' {
-  return /charg[ée] d[’']affaires/i.test(evidence) ? 'charge' : 'representative';
+function chargeOrRepresentative(evidence: string): 'representative' | 'charge' | 'observer' {
+  if (/charg[ée] d[’']affaires/i.test(evidence)) return 'charge';
+  return /observ/i.test(evidence) ? 'observer' : 'representative';
 }
 
 export function proposeSender(note: Note, kind: Kind | undefined): Proposed<string> | undefined {
@@ -61,9 +62,12 @@ export function proposeSender(note: Note, kind: Kind | undefined): Proposed<stri
     const signed = representatives.at(-1);
     if (signed) {
       const country = countryTitle(signed);
-      const value = chargeOrRepresentative(signed.evidence) === 'charge'
+      const role = chargeOrRepresentative(signed.evidence);
+      const value = role === 'charge'
         ? `Chargé d’affaires a.i. of the Permanent Mission of ${country} ${station(signed)}`
-        : `Permanent Representative of ${country} ${station(signed)}`;
+        : role === 'observer'
+          ? `Permanent Observer ${/\bfor\b/i.test(signed.evidence) ? 'for' : 'of'} ${country} ${station(signed)}`
+          : `Permanent Representative of ${country} ${station(signed)}`;
       return { value, evidence: signed.evidence };
     }
     const mission = missions[0];
@@ -79,16 +83,37 @@ function byPosition(a: Found, b: Found): number {
   return a.paragraph - b.paragraph || a.index - b.index;
 }
 
+/** The bodies a communication may be addressed through, as titles name them. */
+const BODIES: { name: string; pattern: string }[] = [
+  { name: 'Human Rights Council', pattern: "(?:united nations )?human rights council|conseil des droits de l'homme" },
+  { name: 'Commission on Human Rights', pattern: "commission on human rights|commission des droits de l'homme" },
+];
+const ROLES: { role: string; pattern: string }[] = [
+  { role: 'President', pattern: 'president|presidente?' },
+  { role: 'Chairperson', pattern: 'chairperson' },
+  { role: 'Chairman', pattern: 'chairman' },
+  { role: 'secretariat', pattern: 'secretariat' },
+];
+/** "the secretariat of the fifty-ninth session of the Commission on Human Rights": a session between role and body. */
+const SESSION_OF = "(?:[\\p{L}-]+ (?:regular |special )?session (?:of |de )?(?:the |la |l')?)?";
+
 /** Addressees as UN titles name them, each with the words that name it in English and French. */
-const ADDRESSEES: { value: string; pattern: RegExp }[] = [
+const ADDRESSEES: { value: string; pattern: RegExp; salutation?: boolean }[] = [
   { value: 'Office of the United Nations High Commissioner for Human Rights', pattern: /\b(?:office of the (?:united nations )?high commissioner for human rights|ohchr|haut-commissariat (?:des nations unies )?aux droits de l'homme|hcdh)\b/ },
-  { value: 'President of the Human Rights Council', pattern: /\b(?:president of the (?:united nations )?human rights council|presidente? du conseil des droits de l'homme|(?:mr|madam|madame)\.? president|monsieur le president|madame la presidente)\b/ },
-  { value: 'secretariat of the Human Rights Council', pattern: /\b(?:secretariat of the (?:united nations )?human rights council|secretariat du conseil des droits de l'homme)\b/ },
+  ...ROLES.flatMap(({ role, pattern }) => BODIES.map((body) => ({
+    value: `${role} of the ${body.name}`,
+    pattern: new RegExp(`\\b(?:${pattern}) (?:of the |du |de la |de l')${SESSION_OF}(?:${body.pattern})\\b`, 'u'),
+  }))),
+  { value: 'President of the Human Rights Council', pattern: /\b(?:(?:mr|madam|madame)\.? president|monsieur le president|madame la presidente)\b/, salutation: true },
   { value: 'United Nations High Commissioner for Human Rights', pattern: /\b(?:(?:united nations )?high commissioner for human rights|haut-commissaire (?:des nations unies )?aux droits de l'homme)\b/ },
   { value: 'Secretary-General', pattern: /\b(?:secretary-general|secretaire general)\b/ },
 ];
-/** Words that make a mention the note's addressee: "presents its compliments to …", "requests … to circulate", "prie …". */
-const ADDRESSING = /(?:compliments to|compliments au|compliments a|requests|request|prie|demande a|demande au|addressed to|adressee? a|adressee? au|dear|excellency)\s+(?:the\s+|le\s+|la\s+|l')?$/;
+/**
+ * Words that make a mention the note's addressee: "presents its compliments to …", "requests … to
+ * circulate", "prie …", "addressed to …". A body or office named in passing ("based upon discussions
+ * with the Office of the High Commissioner") is not the addressee: without such words, nothing is proposed.
+ */
+const ADDRESSING = /(?:compliments to|compliments au|compliments a|requests|request|prie|demande a|demande au|addressed to|adressee? a|adressee? au|dear|excellency,?)\s+(?:the\s+|le\s+|la\s+|l')?$/;
 
 export function proposeAddressee(note: Note): Proposed<string> | undefined {
   const mentions = ADDRESSEES.flatMap((a, rank) => findAll(note, a.pattern).map((found) => ({ ...a, rank, found })))
@@ -97,8 +122,6 @@ export function proposeAddressee(note: Note): Proposed<string> | undefined {
       && o.found.index <= m.found.index && o.found.index + o.found.evidence.length >= m.found.index + m.found.evidence.length
       && o.found.evidence.length > m.found.evidence.length))
     .sort((a, b) => byPosition(a.found, b.found));
-  if (mentions.length === 0) return undefined;
-  const addressing = mentions.find((m) => ADDRESSING.test(note.folded[m.found.paragraph]!.slice(Math.max(0, m.found.index - 40), m.found.index)));
-  const chosen = addressing ?? mentions.sort((a, b) => a.rank - b.rank || byPosition(a.found, b.found))[0]!;
-  return { value: chosen.value, evidence: chosen.found.evidence };
+  const chosen = mentions.find((m) => m.salutation || ADDRESSING.test(note.folded[m.found.paragraph]!.slice(Math.max(0, m.found.index - 40), m.found.index)));
+  return chosen ? { value: chosen.value, evidence: chosen.found.evidence } : undefined;
 }
