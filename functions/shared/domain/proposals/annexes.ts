@@ -12,7 +12,9 @@ const NUMBERS: Record<string, number> = {
 };
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
 const COUNTED = new RegExp(`\\b(${Object.keys(NUMBERS).join('|')}|\\d{1,2}) annex(?:es|e|es)?\\b`);
-const NUMBERED = /\bannexe?s? ((?:x|ix|iv|v|v?i{1,3})|\d{1,2})\b(?! (?:of|to|de|du|a|au) (?:the |la |le )?(?:resolution|decision|report|rapport|convention|charter))/;
+const LABEL = '(?:x|ix|iv|v|v?i{1,3}|\\d{1,2})';
+/** "annex II", "annexes I, II and III", "annexe 2": its labels, not an annex of another text ("annex I to resolution 5/1"). */
+const NUMBERED = new RegExp(`\\bannexe?s? (${LABEL}(?:(?:, | and | et |-)${LABEL})*)\\b(?! (?:of|to|de|du|a|au) (?:the |la |le )?(?:resolution|decision|report|rapport|convention|charter))`);
 const SINGULAR = /\b(?:see annex|(?:its|the|this|an|his|her|their|son|sa|l'|une|en|voir l')\s?annexe?|annexe? (?:thereto|hereto|attached|enclosed|ci-jointe?)|annexed)\b(?!s)/;
 
 export function proposeAnnexes(note: Note): Proposed<number> | undefined {
@@ -23,7 +25,7 @@ export function proposeAnnexes(note: Note): Proposed<number> | undefined {
     if (n > 0) return { value: n, evidence: counted.evidence };
   }
   const numbered = findAll(note, NUMBERED)
-    .map((f) => ({ f, n: ROMAN[f.groups[0]!.toLowerCase()] ?? Number(f.groups[0]) }))
+    .map((f) => ({ f, n: Math.max(...f.groups[0]!.toLowerCase().split(/, | and | et |-/).map((label) => ROMAN[label] ?? Number(label))) }))
     .filter(({ n }) => Number.isInteger(n) && n > 0)
     .sort((a, b) => b.n - a.n)[0];
   if (numbered) return { value: numbered.n, evidence: numbered.f.evidence };

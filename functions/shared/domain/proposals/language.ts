@@ -13,7 +13,8 @@ const SCRIPTS: [Language, RegExp][] = [
 const STOPWORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
   en: new Set(['the', 'of', 'and', 'to', 'has', 'its', 'in', 'for', 'with', 'on', 'this', 'that', 'is', 'be', 'by', 'which', 'honour', 'present']),
   fr: new Set(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'au', 'aux', 'une', 'sur', 'par', 'pour', 'que', 'qui', 'est', 'dans', 'son', 'sa', 'ses', 'honneur']),
-  es: new Set(['el', 'los', 'las', 'del', 'y', 'en', 'que', 'por', 'con', 'su', 'sus', 'una', 'para', 'se', 'al', 'honor', 'tiene']),
+  // Spanish shares la, de and que with French: both count them.
+  es: new Set(['el', 'la', 'de', 'los', 'las', 'del', 'y', 'en', 'que', 'por', 'con', 'su', 'sus', 'una', 'para', 'se', 'al', 'honor', 'tiene']),
 };
 
 /** The first words of the note, as the evidence of its language. */
