@@ -6,6 +6,7 @@ import type { AllocationFigures } from './allocation';
 import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
 import type { TranslationFigures } from './translations';
+import { proposalsMarkdown, type ProposalFigures } from './proposals';
 
 /** What one `npm run bench` measured, and where: written to bench/report.{md,json,svg}. */
 export interface Report {
@@ -18,6 +19,8 @@ export interface Report {
   requests?: RequestFigures[];
   /** Translations arriving later: one document's five versions at once, then several documents' (absent from earlier reports). */
   translations?: TranslationFigures[];
+  /** The proposal rules on the corpus of real communications (absent from earlier reports). */
+  proposals?: ProposalFigures;
 }
 
 /**
@@ -104,6 +107,7 @@ export function markdown(r: Report): string {
   out();
   if (r.requests?.length) requestsSection(r, out);
   if (r.translations?.length) translationsSection(r.translations, out);
+  if (r.proposals) for (const line of proposalsMarkdown(r.proposals)) out(line);
   out('## Symbol allocation');
   out();
   out('AssignSymbol\'s logic in process against the embedded stack\'s dynalite: series number, symbol record, six job numbers, status.');
