@@ -7,6 +7,7 @@ import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
 import type { TranslationFigures } from './translations';
 import type { TypesetFigure } from './typeset';
+import { proposalsMarkdown, type ProposalFigures } from './proposals';
 
 /** What one `npm run bench` measured, and where: written to bench/report.{md,json,svg}. */
 export interface Report {
@@ -20,6 +21,8 @@ export interface Report {
   /** Translations arriving later: one document's five versions at once, then several documents' (absent from earlier reports). */
   translations?: TranslationFigures[];
   typeset?: TypesetFigure[];
+  /** The proposal rules on the corpus of real communications (absent from earlier reports). */
+  proposals?: ProposalFigures;
 }
 
 /**
@@ -107,6 +110,7 @@ export function markdown(r: Report): string {
   if (r.requests?.length) requestsSection(r, out);
   if (r.translations?.length) translationsSection(r.translations, out);
   if (r.typeset?.length) typesetSection(r.typeset, out);
+  if (r.proposals) for (const line of proposalsMarkdown(r.proposals)) out(line);
   out('## Symbol allocation');
   out();
   out('AssignSymbol\'s logic in process against the embedded stack\'s dynalite: series number, symbol record, six job numbers, status.');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startStackProcess } from '../test/support/stack';
 import { benchEndToEnd, type LevelFigures } from './e2e';
+import { benchProposals } from './proposals';
 import { benchRequests } from './requests';
 import { benchTranslations } from './translations';
 import { machine, markdown, writeReports, type Report } from './report';
@@ -93,6 +94,9 @@ async function inProcess(): Promise<Pick<Report, 'allocation' | 'publish'>> {
 }
 
 const started = Date.now();
+progress('Proposals: the rules on the corpus of real communications…');
+const proposals = benchProposals({ rounds: quick ? 20 : 200 });
+progress(`  ${proposals.notes} notes, ${proposals.msPerNote.toFixed(2)} ms per note, ${proposals.fields.all.correct}/${proposals.fields.all.expected} fields right (${proposals.fields.all.statedCorrect}/${proposals.fields.all.stated} of those the notes state)`);
 const e2e = await endToEnd();
 progress('One emulator request…');
 const requests = await benchRequests({ requests: quick ? 400 : 2_000 });
@@ -100,7 +104,7 @@ progress('Typesetting the issued PDFs…');
 const { benchTypeset } = await import('./typeset');
 const typeset = benchTypeset(quick ? 5 : 20);
 for (const f of typeset) progress(`  ${f.version}: ${f.pages} pages, ${f.kB} kB, first ${f.firstMs} ms, median ${f.medianMs} ms`);
-const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests, ...(translations ? { translations } : {}), typeset };
+const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests, ...(translations ? { translations } : {}), typeset, proposals };
 const written = await writeReports(report, new URL('.', import.meta.url));
 console.log(markdown(report));
 progress(`Written to bench/${written}.md, ${written}.json and ${written}.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

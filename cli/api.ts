@@ -5,7 +5,7 @@ import type { SubmissionInput } from '#shared/domain/schemas';
 import type { ReissueInput, TranslationInput } from '#shared/domain/translations';
 import type { SubmissionListQuery } from '#shared/api/queries';
 import {
-  CreatedSubmission, DocumentView, ErrorBody, RedrivenSubmission, SeriesView, SubmissionPage, SubmissionView, type Upload,
+  CreatedSubmission, DocumentView, ErrorBody, Proposals, RedrivenSubmission, SeriesView, SubmissionPage, SubmissionView, type Upload,
 } from '#shared/api/responses';
 
 /** The Circulate API as the CLI sees it: a few routes, every answer checked with the API's own schemas. */
@@ -63,6 +63,8 @@ export interface CirculateApi {
   getDocument(symbol: string): Promise<Answer<DocumentView>>;
   setSeriesStart(series: string, start: number): Promise<Answer<SeriesView>>;
   getSeries(series: string): Promise<Answer<SeriesView>>;
+  /** The metadata a cover note's text proposes (`POST /api/proposals`): its bytes sent as they are, with their type. */
+  propose(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<Answer<Proposals>>;
 }
 
 export interface ApiOptions {
@@ -122,14 +124,16 @@ export function createApi(options: ApiOptions): CirculateApi {
   }
 
   async function request<S extends z.ZodType>(
-    method: 'GET' | 'POST', route: string, schema: S, { staff, body }: { staff: boolean; body?: unknown },
+    method: 'GET' | 'POST', route: string, schema: S,
+    { staff, body, file }: { staff: boolean; body?: unknown; file?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } },
   ): Promise<Answer<z.infer<S>>> {
     if (staff && !options.token) throw new MissingToken();
     const headers: Record<string, string> = { accept: 'application/json' };
     if (staff && options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (file) headers['content-type'] = file.contentType;
     const url = `${baseUrl}${route}`;
-    const response = await send(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await send(url, { method, headers, body: file ? file.bytes : body === undefined ? undefined : JSON.stringify(body) });
     let text: string;
     try {
       text = await response.text();
@@ -190,6 +194,8 @@ export function createApi(options: ApiOptions): CirculateApi {
     setSeriesStart: (series, start) => request('POST', '/admin/series-start', SeriesView, { staff: true, body: { series, start } }),
 
     getSeries: (series) => request('GET', `/admin/series/${symbolPath(series)}`, SeriesView, { staff: true }),
+
+    propose: (bytes, contentType) => request('POST', '/proposals', Proposals, { staff: true, file: { bytes, contentType } }),
   };
 }
 

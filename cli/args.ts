@@ -45,6 +45,12 @@ export type SubmitFlags = Partial<Record<Field, string>> & {
   files?: readonly FileFlag[];
   allowDuplicate?: boolean;
   relatesTo?: readonly { kind: string; symbol: string; flag: string }[];
+  /**
+   * Fields proposed from the cover note (`--propose`) and accepted: each fills its field only where
+   * neither a flag nor the metadata file gives it. Applied before the files, which take their
+   * language from the original language.
+   */
+  proposed?: Readonly<Record<string, unknown>>;
 };
 
 /** By extension, when the spec has no `type=`. */
@@ -183,6 +189,12 @@ export function draftFromFlags(flags: SubmitFlags, base?: Draft, cwd = process.c
     } else {
       fields[field] = value;
     }
+  }
+
+  for (const [field, value] of Object.entries(flags.proposed ?? {})) {
+    if (fields[field] !== undefined) continue;
+    fields[field] = value;
+    given[field] = 'proposed from the cover note';
   }
 
   if (flags.allowDuplicate) {

@@ -46,7 +46,26 @@ export interface Route {
   fn: string;
   /** Staff routes need a staff identity (Cognito in AWS, the bearer token locally). */
   staff: boolean;
+  /**
+   * The largest body the route takes, in bytes, when it is not the default JSON one (1 MB locally):
+   * a route that takes a file lets the file through to its function, which answers 413 past its own limit.
+   */
+  maxBodyBytes?: number;
 }
+
+/**
+ * Bodies API Gateway hands to the functions base64-encoded (`isBase64Encoded`), as the REST API's
+ * binaryMediaTypes: the file types a cover note may have, for `POST /api/proposals`. The local
+ * gateway does the same for the same types. JSON routes decode either (jsonBody).
+ */
+export const BINARY_MEDIA_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/plain',
+] as const;
+
+/** What Lambda takes in one synchronous invocation: the most a binary route's event can carry. */
+export const LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/submissions', fn: 'create-submission', staff: true },
@@ -60,6 +79,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/sessions/{body}/{session}/documents', fn: 'list-session-documents', staff: false },
   { method: 'POST', path: '/api/admin/series-start', fn: 'set-series-start', staff: true },
   { method: 'GET', path: '/api/admin/series/{series+}', fn: 'get-series', staff: true },
+  // A cover note's bytes → the metadata its text proposes; reads and writes nothing stored.
+  { method: 'POST', path: '/api/proposals', fn: 'propose', staff: true, maxBodyBytes: LAMBDA_PAYLOAD_BYTES },
 ];
 
 /** The S3 ObjectCreated handler on the intake bucket. */

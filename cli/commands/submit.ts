@@ -8,7 +8,8 @@ import { FIELD_FLAGS, RELATES_TO_FLAGS, draftFromFlags, type FileFlag, type File
 import { follow } from '../follow';
 import { completeSubmission, readMetadata, type LoadedSubmission } from '../metadata';
 import { DEFAULT_TIMEOUT_S, seconds } from '../options';
-import { EXIT, err, out, run } from '../output';
+import { EXIT, UsageError, err, out, run } from '../output';
+import { confirmProposals, coverOf, fetchProposals, terminalAsk } from '../proposals';
 
 /** `circulate submit`: check a submission as the API will, send it, upload its files, and maybe follow it. */
 
@@ -20,6 +21,8 @@ const SubmitOptions = z.object({
   corrects: flag, revises: flag, addsTo: flag,
   cover: FileFlags, annex: FileFlags, file: FileFlags,
   allowDuplicate: z.boolean().default(false),
+  propose: z.boolean().default(false),
+  yes: z.boolean().default(false),
   dryRun: z.boolean().default(false),
   wait: z.boolean().default(false),
   json: z.boolean().default(false),
@@ -41,10 +44,20 @@ function submitFlags(o: SubmitOptions): SubmitFlags {
   return { ...fields, files, relatesTo, allowDuplicate: o.allowDuplicate };
 }
 
-/** The submission from a metadata file, flags, or both (flags win), checked as the API will check it. */
+/**
+ * The submission from a metadata file, flags, or both (flags win), checked as the API will check it.
+ * With --propose, the fields neither gives are proposed from the cover note and taken once confirmed.
+ */
 async function prepare(metadataFile: string | undefined, o: SubmitOptions): Promise<LoadedSubmission> {
   const base = metadataFile === undefined ? undefined : await readMetadata(metadataFile);
-  return completeSubmission(draftFromFlags(submitFlags(o), base));
+  const flags = submitFlags(o);
+  if (!o.propose) return completeSubmission(draftFromFlags(flags, base));
+  const draft = draftFromFlags(flags, base);
+  const cover = coverOf(draft);
+  if (!cover) throw new UsageError('--propose reads the cover note: give it with --cover (or in the metadata file)');
+  const fields = await fetchProposals(apiFromEnv(), cover);
+  const proposed = await confirmProposals(fields, draft.fields, { yes: o.yes, ask: terminalAsk() });
+  return completeSubmission(draftFromFlags({ ...flags, proposed }, base));
 }
 
 async function submit(metadataFile: string | undefined, o: SubmitOptions): Promise<number> {
@@ -102,6 +115,8 @@ export function addSubmitCommand(program: Command): void {
     .option('--cover <path[,attr…]>', 'the cover note (repeat for other languages: --cover note-fr.pdf,fr)', collect('--cover'))
     .option('--annex <path[,attr…]>', 'an annex (repeatable)', collect('--annex'))
     .option('--file <path,part[,attr…]>', 'any file, with its part: --file annex2.pdf,annex-2 (repeatable)', collect('--file'))
+    .option('--propose', 'fill the fields not given from the cover note: its bytes are sent to the API (POST /api/proposals), and each field it proposes is shown with the note\'s words it came from, to confirm')
+    .option('--yes', 'with --propose: take every proposal without asking (flags and the metadata file still win)')
     .option('--allow-duplicate', 'it is a different document whose cover note is the same file as one already accepted: do not refuse it as a duplicate')
     .option('--dry-run', 'check, then print the body that would be sent (with each file\'s size and sha256); send nothing')
     .option('--wait', 'then follow the submission as watch does, until it is PUBLISHED or FAILED')
@@ -128,6 +143,8 @@ Examples:
       --cover note-verbale.pdf --annex annex.pdf,as-received --wait
   $ circulate submit examples/A_HRC_47_G_10/metadata.json --corrects A/HRC/47/G/10 \\
       --title "Note verbale dated 8 June 2021 … Corrigendum" --original-language fr --cover rectificatif.pdf,fr --wait
+  $ circulate submit --body HRC --series G --cover note-verbale.pdf --annex annex.pdf,as-received --propose
+      (kind, date, sender, addressee, session, agenda item, language and title proposed from the note)
   $ circulate submit session-47.json --sender "…" --dated 2021-06-08 --title "…" \\
       --cover note.docx --cover note-fr.pdf,fr --file map.pdf,annex-2,as-received --dry-run
 

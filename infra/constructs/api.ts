@@ -13,7 +13,7 @@ import {
 import { AccountRecovery, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ROUTES } from '../functions';
+import { BINARY_MEDIA_TYPES, ROUTES } from '../functions';
 import { CirculateFunction, LOG_RETENTION } from './circulate-function';
 import type { Storage } from './storage';
 
@@ -43,6 +43,8 @@ const ROUTE_ACCESS: Record<string, (storage: Storage, fn: CirculateFunction) => 
   'list-session-documents': (s, fn) => s.grantTableRead(fn),
   'set-series-start': (s, fn) => s.grantTableReadWrite(fn),
   'get-series': (s, fn) => s.grantTableRead(fn),
+  // Reads the note in its request and answers: no table, no bucket.
+  propose: () => undefined,
 };
 
 /** Errors from API Gateway itself (no token, throttled…) in the API's own error shape. */
@@ -88,6 +90,8 @@ export class Api extends Construct {
       description: 'Circulate API (served under /api through the site distribution)',
       // CloudFront is in front already: an edge-optimized endpoint would add a second one.
       endpointTypes: [EndpointType.REGIONAL],
+      // A cover note's bytes reach POST /api/proposals base64-encoded, as they were sent.
+      binaryMediaTypes: [...BINARY_MEDIA_TYPES],
       // Logging to CloudWatch needs the account-level API Gateway role.
       cloudWatchRole: true,
       deployOptions: {

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { NOT_FOUND_PATH, pageKey } from '#shared/domain/site-paths';
-import { ROUTES, type Route } from '../functions';
+import { BINARY_MEDIA_TYPES, ROUTES, type Route } from '../functions';
 import { lambdaContext } from './lambda';
 import { checkObjectPath, splitTarget } from './object-path';
 
@@ -29,12 +29,18 @@ function compile(route: Route): CompiledRoute {
 
 const MAX_BODY = 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** As API Gateway's binaryMediaTypes: a body of one of these types is given to the function base64-encoded. */
+function isBinary(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return (BINARY_MEDIA_TYPES as readonly string[]).includes(type);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('BodyTooLarge');
+    if (size > limit) throw new Error('BodyTooLarge');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -78,11 +84,13 @@ export function startGateway(opts: {
       return apiError(res, 400, 'BadRequest', 'The path is not valid percent-encoded UTF-8');
     }
     let body: Buffer;
+    const limit = compiled.route.maxBodyBytes ?? MAX_BODY;
     try {
-      body = await readBody(req);
+      body = await readBody(req, limit);
     } catch {
-      return apiError(res, 413, 'PayloadTooLarge', 'The request body is larger than 1 MB');
+      return apiError(res, 413, 'PayloadTooLarge', `The request body is larger than ${limit === MAX_BODY ? '1 MB' : `${limit} bytes`}`);
     }
+    const binary = isBinary(req.headers['content-type']);
     const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : v]])));
     const query = [...url.searchParams.keys()];
     const event: APIGatewayProxyEvent = {
@@ -95,8 +103,8 @@ export function startGateway(opts: {
       multiValueQueryStringParameters: query.length ? Object.fromEntries(query.map((k) => [k, url.searchParams.getAll(k)])) : null,
       pathParameters: compiled.params.length ? pathParameters : null,
       stageVariables: null,
-      body: body.length ? body.toString('utf8') : null,
-      isBase64Encoded: false,
+      body: body.length ? (binary ? body.toString('base64') : body.toString('utf8')) : null,
+      isBase64Encoded: body.length > 0 && binary,
       requestContext: {
         accountId: '000000000000', apiId: 'local', authorizer: null, protocol: 'HTTP/1.1', httpMethod: method,
         identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],

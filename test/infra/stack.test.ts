@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ENV } from '#shared/adapters/config';
 import { INDEXES, TABLE_KEYS } from '#shared/adapters/table';
 import { CirculateStack } from '../../infra/circulate-stack';
-import { ALL_FUNCTIONS, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
+import { ALL_FUNCTIONS, BINARY_MEDIA_TYPES, RECEIVE_FUNCTION, ROUTES, SCHEDULED_FUNCTIONS, STEP_FUNCTIONS, functionArnPlaceholder, type StepState } from '../../infra/functions';
 import { labelled } from '../support/expect';
 
 /** CloudFormation JSON, walked dynamically (its shape is CloudFormation's, asserted value by value below). */
@@ -179,9 +179,11 @@ describe('the functions', () => {
       [ENV.intakeBucket]: expect.anything(),
       [ENV.stateMachineArn]: { Ref: ofType('AWS::StepFunctions::StateMachine')[0]![0] },
     });
+    // propose reads the note in its request and touches nothing stored: it is told no resource at all.
+    expect(Object.keys(environmentOf('propose')).filter((k) => k !== 'NODE_OPTIONS')).toEqual([]);
     for (const name of ALL_FUNCTIONS) {
       const env = Object.keys(environmentOf(name));
-      labelled(name, () => expect(env).toContain(ENV.table));
+      if (name !== 'propose') labelled(name, () => expect(env).toContain(ENV.table));
       for (const localOnly of [ENV.staffToken, ENV.dynamodbEndpoint, ENV.s3Endpoint, ENV.sfnEndpoint]) {
         labelled(name, () => expect(env).not.toContain(localOnly));
       }
@@ -207,6 +209,8 @@ describe('the functions', () => {
       labelled(route.fn, () => expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]));
     }
     expect(actionsOf('create-submission')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject']));
+    // The proposals route may touch no table and no bucket.
+    expect(actionsOf('propose').filter((a) => /^(dynamodb|s3|states):/.test(a))).toEqual([]);
     expect(actionsOf('mark-failed').filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:DeleteObject*']);
   });
 
@@ -318,6 +322,11 @@ describe('storage', () => {
 });
 
 describe('the API', () => {
+  it('hands the cover note types to the functions base64-encoded (binaryMediaTypes), for POST /api/proposals', () => {
+    const [[, api]] = ofType('AWS::ApiGateway::RestApi') as [[string, Json]];
+    expect(api.Properties.BinaryMediaTypes).toEqual([...BINARY_MEDIA_TYPES]);
+  });
+
   it('has each route as a Lambda proxy method: Cognito on staff routes, no auth on public ones', () => {
     const paths = resourcePaths();
     const methods = ofType('AWS::ApiGateway::Method').map(([, m]) => m.Properties as Json);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CreatedSubmission, DocumentView, ErrorBody, RedrivenSubmission, SubmissionPage, SubmissionView } from '#shared/api/responses';
+import { CreatedSubmission, DocumentView, ErrorBody, Proposals, RedrivenSubmission, SubmissionPage, SubmissionView } from '#shared/api/responses';
 import type { SubmissionListQuery } from '#shared/api/queries';
 import type { SubmissionInput } from '#shared/domain/schemas';
 import type { ReissueInput, TranslationInput } from '#shared/domain/translations';
@@ -77,4 +77,9 @@ export function createTranslation(symbol: string, body: TranslationInput) {
 
 export function createReissue(symbol: string, body: ReissueInput) {
   return call(CreatedSubmission, `/reissues/${symbolPath(symbol)}`, postJson(body));
+}
+
+/** The metadata a cover note's text proposes: the file's bytes sent as they are, with its type (POST /api/proposals). */
+export function proposeFrom(file: Blob, contentType: string) {
+  return call(Proposals, '/proposals', { method: 'POST', body: file, headers: { 'content-type': contentType } });
 }

@@ -63,7 +63,13 @@ export function formatSize(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-export function fileRows(container: HTMLElement, template: HTMLTemplateElement, addButton: HTMLButtonElement, originalLanguage: () => string) {
+/** Told when a row's file is chosen (or cleared), with the row's part: the cover note's proposals start there. */
+export type FileChosen = (file: File | undefined, part: string, index: number) => void;
+
+export function fileRows(
+  container: HTMLElement, template: HTMLTemplateElement, addButton: HTMLButtonElement, originalLanguage: () => string,
+  chosen: FileChosen = () => undefined,
+) {
   const rows: FileRow[] = [];
   let sequence = 0;
 
@@ -134,7 +140,10 @@ export function fileRows(container: HTMLElement, template: HTMLTemplateElement, 
     // Annexes are usually reproduced as received; the cover note is translated.
     row.asReceived.checked = row.part.value !== 'cover';
     row.part.addEventListener('change', () => { row.asReceived.checked = row.part.value !== 'cover'; });
-    row.file.addEventListener('change', () => void describe(row));
+    row.file.addEventListener('change', () => {
+      void describe(row);
+      chosen(row.file.files?.[0], row.part.value, rows.indexOf(row));
+    });
     row.remove.addEventListener('click', () => {
       rows.splice(rows.indexOf(row), 1);
       row.el.remove();

@@ -5,7 +5,8 @@ import { body as bodyOf } from '#shared/domain/registry';
 import { SUBMISSION_LIMITS, SubmissionInput } from '#shared/domain/schemas';
 import { ApiProblem, createSubmission } from './api';
 import { KIND_CHOICES, LANGUAGE_CHOICES, agendaItemChoices, bodyChoices, fillSelect, seriesChoices, sessionGroups } from './choices';
-import { fileRows, type RowDeclaration } from './file-rows';
+import { contentTypeOf, fileRows, type RowDeclaration } from './file-rows';
+import { coverProposals } from './proposals';
 import { follow } from './follow';
 import { fromZod, issueView, readChecked, type Issue, type Target } from './issues';
 import { takeRelated, withRelatesTo } from './related';
@@ -76,7 +77,9 @@ counterLive.textContent = '';
 // --- Files ---------------------------------------------------------------------------------------
 
 const addButton = byId<HTMLButtonElement>('add-file');
-const rows = fileRows(byId('file-rows'), byId<HTMLTemplateElement>('file-row-template'), addButton, () => select('originalLanguage').value);
+const proposals = coverProposals({ hasToken: () => Boolean(currentToken()), announce, filled: () => countTitle() });
+const rows = fileRows(byId('file-rows'), byId<HTMLTemplateElement>('file-row-template'), addButton, () => select('originalLanguage').value,
+  (file, part) => void proposals.chosen(file, part, file ? contentTypeOf(file) : ''));
 rows.add();
 addButton.addEventListener('click', () => rows.add().file.focus());
 let originalLanguage = select('originalLanguage').value;
@@ -222,6 +225,7 @@ if (relatesTo) {
   rows.originalLanguageChanged(originalLanguage, f.originalLanguage);
   originalLanguage = f.originalLanguage;
   byId<HTMLInputElement>(`kind-${f.kind}`).checked = true;
+  proposals.keep(['session', 'agendaItem', 'sender', 'addressee', 'originalLanguage', 'title', 'kind']);
   countTitle();
   const notice = byId('relates-to');
   notice.textContent = relatesTo.notice;

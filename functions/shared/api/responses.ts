@@ -129,3 +129,22 @@ export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.union([z.array(Issue), SymbolProblem]).optional() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** One proposed field of `POST /api/proposals`: its value, and the note's own words it was read from. */
+const proposed = <T extends z.ZodType>(value: T) => z.object({ value, evidence: z.string() });
+
+/** `200` of `POST /api/proposals`: the fields the note says, each absent when it does not (functions/shared/domain/proposals). */
+export const Proposals = z.object({
+  fields: z.object({
+    kind: proposed(z.enum(['note-verbale', 'letter'])).optional(),
+    dated: proposed(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
+    sender: proposed(z.string()).optional(),
+    addressee: proposed(z.string()).optional(),
+    session: proposed(z.number().int().positive()).optional(),
+    agendaItem: proposed(z.number().int().positive()).optional(),
+    title: proposed(z.string()).extend({ from: z.array(z.string()) }).optional(),
+    originalLanguage: proposed(Language).optional(),
+    annexes: proposed(z.number().int().positive()).optional(),
+  }),
+});
+export type Proposals = z.infer<typeof Proposals>;

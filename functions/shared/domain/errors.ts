@@ -27,6 +27,20 @@ export class UnsupportedMediaType extends DomainError {
   override readonly code = 'UnsupportedMediaType';
 }
 
+/** A request body over the route's limit (413): the message says the limit. */
+export class PayloadTooLarge extends DomainError {
+  override name = 'PayloadTooLarge';
+  override readonly status = 413;
+  override readonly code = 'PayloadTooLarge';
+}
+
+/** A body of the right type that cannot be used as asked (422): a PDF with no text to read, a file its reader cannot open. */
+export class Unprocessable extends DomainError {
+  override name = 'Unprocessable';
+  override readonly status = 422;
+  override readonly code = 'Unprocessable';
+}
+
 export class Unauthorized extends DomainError {
   override name = 'Unauthorized';
   override readonly status = 401;
