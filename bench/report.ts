@@ -5,6 +5,7 @@ import type { RequestFigures } from './requests';
 import type { AllocationFigures } from './allocation';
 import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
+import { describeSearchShards, type SearchShardFigures } from './search-shards';
 import type { TranslationFigures } from './translations';
 
 /** What one `npm run bench` measured, and where: written to bench/report.{md,json,svg}. */
@@ -18,6 +19,8 @@ export interface Report {
   requests?: RequestFigures[];
   /** Translations arriving later: one document's five versions at once, then several documents' (absent from earlier reports). */
   translations?: TranslationFigures[];
+  /** The search data of a session of documents with texts (absent from reports written before texts were searched). */
+  searchShards?: SearchShardFigures;
 }
 
 /**
@@ -131,6 +134,14 @@ export function markdown(r: Report): string {
   if (smallest && largest && largest !== smallest) {
     out();
     out(`${largest.siteSize.toLocaleString('en')} documents vs ${smallest.siteSize}: ×${(largest.medianMs / smallest.medianMs).toFixed(2)} the time per publication (goal: at most ×1.5).`);
+  }
+  if (r.searchShards) {
+    out();
+    out('## Search data with texts');
+    out();
+    out('`bench/search-shards.ts`: the session\'s search shard and text shard, rendered in process from generated texts in the example\'s words.');
+    out();
+    for (const line of describeSearchShards(r.searchShards)) out(line);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { startStackProcess } from '../test/support/stack';
 import { benchEndToEnd, type LevelFigures } from './e2e';
 import { benchRequests } from './requests';
+import { benchSearchShards } from './search-shards';
 import { benchTranslations } from './translations';
 import { machine, markdown, writeReports, type Report } from './report';
 
@@ -96,7 +97,9 @@ const started = Date.now();
 const e2e = await endToEnd();
 progress('One emulator request…');
 const requests = await benchRequests({ requests: quick ? 400 : 2_000 });
-const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests, ...(translations ? { translations } : {}) };
+progress('Search data of a session of 300 documents with texts…');
+const searchShards = benchSearchShards(300);
+const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests, ...(translations ? { translations } : {}), searchShards };
 const written = await writeReports(report, new URL('.', import.meta.url));
 console.log(markdown(report));
 progress(`Written to bench/${written}.md, ${written}.json and ${written}.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
