@@ -5,6 +5,7 @@ import type { RequestFigures } from './requests';
 import type { AllocationFigures } from './allocation';
 import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
+import { describeSearchShards, type SearchShardFigures } from './search-shards';
 import type { TranslationFigures } from './translations';
 import type { TypesetFigure } from './typeset';
 import { proposalsMarkdown, type ProposalFigures } from './proposals';
@@ -23,6 +24,8 @@ export interface Report {
   typeset?: TypesetFigure[];
   /** The proposal rules on the corpus of real communications (absent from earlier reports). */
   proposals?: ProposalFigures;
+  /** The search data of a session of documents with texts (absent from reports written before texts were searched). */
+  searchShards?: SearchShardFigures;
 }
 
 /**
@@ -138,6 +141,14 @@ export function markdown(r: Report): string {
   if (smallest && largest && largest !== smallest) {
     out();
     out(`${largest.siteSize.toLocaleString('en')} documents vs ${smallest.siteSize}: ×${(largest.medianMs / smallest.medianMs).toFixed(2)} the time per publication (goal: at most ×1.5).`);
+  }
+  if (r.searchShards) {
+    out();
+    out('## Search data with texts');
+    out();
+    out('`bench/search-shards.ts`: the session\'s search shard and text shard, rendered in process from generated texts in the example\'s words.');
+    out();
+    for (const line of describeSearchShards(r.searchShards)) out(line);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -219,6 +219,10 @@ tbody th { font-weight: 600; }
 .result-symbol { font-weight: 700; }
 .result-title { margin-top: 0.2rem !important; font-family: var(--serif); font-size: 1.05rem; }
 .result-meta, .result-session { color: var(--muted); font-size: 0.95rem; }
+/* Where a result's text matched: the words around it, the matched ones marked. */
+.result-snippet { margin-top: 0.3rem !important; font-size: 0.95rem; }
+.result-snippet .snippet-text { font-family: var(--serif); overflow-wrap: anywhere; }
+mark { background: var(--focus-on-dark); color: var(--ink); padding: 0 0.1em; }
 .data-links { margin-top: 2rem; font-size: 0.95rem; }
 code { font-size: 0.95em; overflow-wrap: anywhere; }
 

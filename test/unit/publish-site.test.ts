@@ -42,7 +42,7 @@ describe('publish on the store, with the site in memory', () => {
     return { id: record.id, symbol: record.symbol! };
   }
 
-  it('writes the document’s files and pages, its session’s five files and the site’s feed and home page, and nothing of another session', async () => {
+  it('writes the document’s files and pages, its session’s six files and the site’s feed and home page, and nothing of another session', async () => {
     const site = memorySite();
     const storeWrites: string[] = [];
     const store = t.storeWith({ afterWrite: (w) => void storeWrites.push(w) });
@@ -53,7 +53,7 @@ describe('publish on the store, with the site in memory', () => {
     site.writes.length = 0;
     storeWrites.length = 0;
     await publishAndList(first48.id, { store, files: site.files, derived: site.derived, siteUrl: SITE });
-    const session48 = ['A/HRC/48/index.html', 'A/HRC/48/documents.json', 'A/HRC/48/feed.xml', 'search/A/HRC/48.json', 'A/HRC/48/sitemap.xml'];
+    const session48 = ['A/HRC/48/index.html', 'A/HRC/48/documents.json', 'A/HRC/48/feed.xml', 'search/A/HRC/48.json', 'search/A/HRC/48.text.json', 'A/HRC/48/sitemap.xml'];
     const everyTime = ['index.html', 'feed.xml', 'assets/site.css', '404.html', 'search/index.html', 'sitemap.xml', 'search/index.json'];
     const pagesOf = (symbol: string) => [`${symbol}/index.html`, ...LANGUAGE_CODES.map((l) => `${symbol}/${l}/index.html`)];
     // Its own pages once, by its Publish: the session's render rewrites only the pages of documents linked to another.

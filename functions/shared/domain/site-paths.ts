@@ -105,6 +105,14 @@ export function searchShardPathOf(folder: string): string {
   return `${SEARCH_FOLDER}${folder.replace(/\/+$/, '')}.json`;
 }
 
+/**
+ * `A/HRC/47/` → `search/A/HRC/47.text.json`: the texts of the session's documents, searched once
+ * a query is typed, apart from the shard the search page loads first.
+ */
+export function searchTextShardPathOf(folder: string): string {
+  return `${SEARCH_FOLDER}${folder.replace(/\/+$/, '')}.text.json`;
+}
+
 // ── Links ───────────────────────────────────────────────────────────────────────────────────────
 
 /**
