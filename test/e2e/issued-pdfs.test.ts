@@ -113,6 +113,15 @@ describe('the issued PDF of each language version', () => {
     expect(page).toContain('/A/HRC/47/G/1/A_HRC_47_G_1-F.pdf');
   });
 
+  it('shows the note\'s text on the French page, and indexes for search a word found only in the annex', async () => {
+    const page = await (await fetch(`${stack.url}/${SYMBOL}/fr/`)).text();
+    expect(page).toContain('La Mission permanente de la République d’Azerbaïdjan');
+    // "Yukhary Ayrym" is in the annex alone: the session's text shard holds it, under this document.
+    const shard = await (await fetch(`${stack.url}/search/A/HRC/47.text.json`)).text();
+    expect(shard).toContain('Yukhary Ayrym');
+    expect(shard).toContain(SYMBOL);
+  });
+
   it('sets an Arabic version right to left, its letters joined, read back in their logical order', async () => {
     const created = await submitTranslation(stack, SYMBOL, { language: 'ar', title: ARABIC_TITLE, files: [{ name: 'note-ar.txt', part: 'cover', contentType: 'text/plain', bytes: utf8(`${ARABIC_NOTE}.\n`) }] });
     expect(created.status).toBe(201);
