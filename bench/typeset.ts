@@ -78,6 +78,14 @@ export function benchTypeset(times = 20): TypesetFigure[] {
   return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The example's version in `lang` as a PDF, to look at: `node --import tsx bench/typeset.ts ar > ar.pdf`. */
+export function examplePdf(lang: Language): Uint8Array {
+  const v = issuedVersion(example(), lang);
+  const cover: Record<string, string[]> = { en: EN_COVER, fr: FR_COVER, ar: AR_COVER, zh: ZH_COVER };
+  return typesetVersion(v, v.parts.map((p) => ({ content: 'text', paragraphs: p.part === 'cover' ? cover[lang] ?? EN_COVER : ANNEX }))).pdf;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2]) process.stdout.write(examplePdf(process.argv[2] as Language));
+else if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of benchTypeset()) console.log(`${f.version}: ${f.pages} pages, ${f.kB} kB, first ${f.firstMs} ms, median ${f.medianMs} ms`);
 }

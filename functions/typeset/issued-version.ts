@@ -1,4 +1,4 @@
-import { masthead, titleIn, type DocumentRecord, type Masthead, type PublishedFile } from '#shared/domain/document';
+import { localizedMasthead, masthead, titleIn, type DocumentRecord, type Masthead, type PublishedFile } from '#shared/domain/document';
 import { LANGUAGES, type Language } from '#shared/domain/languages';
 import { reissuedFootnote } from '#shared/domain/masthead-wording/reissue';
 import { reproducedAsReceived } from '../publish/footnotes';
@@ -15,6 +15,8 @@ export interface IssuedVersion {
   symbol: string;
   lang: Language;
   masthead: Masthead;
+  /** The language each masthead line is in: a line whose wording is not known in the version's language is printed in English. */
+  mastheadLangs: Partial<Record<keyof Masthead, Language>>;
   title: string;
   titleLang: Language;
   /** As printed at the foot of page one: `GE.21-08237(F)`, a reissue's `GE.21-08237*(F)`. */
@@ -84,6 +86,8 @@ export function issuedVersion(doc: DocumentRecord, lang: Language): IssuedVersio
     symbol: doc.symbol,
     lang,
     masthead: masthead(doc, lang),
+    mastheadLangs: Object.fromEntries(Object.entries(localizedMasthead(doc, lang)).flatMap(([k, line]) =>
+      (line && typeof line === 'object' && 'lang' in line ? [[k, line.lang]] : []))) as IssuedVersion['mastheadLangs'],
     title: title.text,
     titleLang: title.lang,
     jobNumber,

@@ -60,7 +60,14 @@ export function typesetVersion(v: IssuedVersion, contents: readonly PartContent[
       description: `${v.symbol} (${LANGUAGES[v.lang].name} version)`,
       keywords: [v.symbol, v.lang, v.jobNumber],
     },
-    masthead: { version: null, sessionDates: null, agendaItemTitle: null, ...v.masthead },
+    // Each line with its language and direction: an English line inside an Arabic masthead reads left to right.
+    masthead: {
+      version: null, sessionDates: null, agendaItemTitle: null,
+      ...Object.fromEntries(Object.entries(v.masthead).map(([k, text]) => {
+        const lang = v.mastheadLangs[k as keyof IssuedVersion['masthead']] ?? v.lang;
+        return [k, k === 'symbol' ? text : { text, lang, dir: dirOf(lang) }];
+      })),
+    },
     title: v.title,
     titleLang: v.titleLang,
     jobNumber: v.jobNumber,

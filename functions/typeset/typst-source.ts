@@ -22,12 +22,14 @@ export const TYPST_SOURCE = String.raw`
   },
 )
 #let m = d.masthead
+// A masthead line in its own language and direction, as a paragraph of its own.
+#let ml(x) = if x != none { block(spacing: 0.35em, { set text(lang: x.lang, dir: dir-of(x.dir)); x.text }) }
 #let symbol = if d.reissueFootnote != none [#m.symbol#footnote(d.reissueFootnote)] else [#m.symbol]
 
 #grid(
   columns: (1fr, auto),
   align: (start + bottom, end + bottom),
-  text(size: 11pt, weight: "bold", m.unitedNations),
+  text(size: 11pt, weight: "bold", ml(m.unitedNations)),
   text(size: 15pt, dir: ltr, symbol),
 )
 #v(-0.4em)
@@ -35,30 +37,25 @@ export const TYPST_SOURCE = String.raw`
 #grid(
   columns: (1fr, 5.5cm),
   column-gutter: 1em,
-  text(size: 17pt, weight: "bold", m.organ),
+  text(size: 17pt, weight: "bold", ml(m.organ)),
   {
-    set par(justify: false, spacing: 0.35em)
-    m.distribution
-    parbreak()
-    m.date
-    parbreak()
+    set par(justify: false)
+    ml(m.distribution)
+    ml(m.date)
     v(0.4em)
-    if m.version != none { m.version; parbreak() }
-    m.original
+    ml(m.version)
+    ml(m.original)
   },
 )
 #v(0.2em)
 #line(length: 100%, stroke: 2pt)
 #{
-  set par(justify: false, spacing: 0.35em)
-  text(weight: "bold", m.body)
-  parbreak()
-  m.session
-  parbreak()
-  if m.sessionDates != none { m.sessionDates; parbreak() }
-  m.agendaItem
-  parbreak()
-  if m.agendaItemTitle != none { text(weight: "bold", m.agendaItemTitle) }
+  set par(justify: false)
+  text(weight: "bold", ml(m.body))
+  ml(m.session)
+  ml(m.sessionDates)
+  ml(m.agendaItem)
+  text(weight: "bold", ml(m.agendaItemTitle))
 }
 #v(1.6em)
 
