@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SCREENSHOTS } from '../support/browser';
 import { utf8 } from '../support/files';
 import { EXAMPLE, api, startTestStack, submit, submitTranslation, waitForFinalStatus } from './helpers';
 
@@ -150,6 +151,7 @@ describe('the issued PDF of each language version', () => {
     const png = await readFile(join(dir, 'arabic.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(10_000);
-    await writeFile('test/e2e/screenshots/issued-pdf-arabic.png', png);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await writeFile(join(SCREENSHOTS, 'issued-pdf-arabic.png'), png);
   });
 });
