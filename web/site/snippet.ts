@@ -3,8 +3,8 @@ import { textTermsOf } from '#shared/domain/search-options';
 /**
  * The words around where a text matched a query, for a search result: about `size` characters
  * from just before the matched word that begins the passage with most of the query's words, each
- * matched word marked. Plain pieces of text, never
- * markup: the page puts them in text nodes and `<mark>` elements.
+ * matched word marked. Plain pieces of text, never markup: the page puts them in text nodes and
+ * `<mark>` elements.
  */
 
 export interface Segment {
