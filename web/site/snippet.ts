@@ -3,8 +3,8 @@ import { textTermsOf } from '#shared/domain/search-options';
 /**
  * The words around where a text matched a query, for a search result: about `size` characters
  * from just before the matched word that begins the passage with most of the query's words, each
- * matched word marked. Plain pieces of text, never
- * markup: the page puts them in text nodes and `<mark>` elements.
+ * matched word marked. Plain pieces of text, never markup: the page puts them in text nodes and
+ * `<mark>` elements.
  */
 
 export interface Segment {
@@ -22,12 +22,17 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 interface Span { start: number; end: number }
 
-/** Where to cut near `at`: a space within SLACK characters in `direction`, else `at` (not inside a surrogate pair). */
+/**
+ * Where to cut near `at`: at a space within SLACK characters in `direction`, else where a word ends
+ * or begins, else at `at` (never inside a surrogate pair).
+ */
 function cutNear(text: string, at: number, direction: 1 | -1): number {
-  for (let i = 0; i <= SLACK; i++) {
-    const j = at + i * direction;
-    if (j <= 0 || j >= text.length) break;
-    if (/\s/.test(text[j]!)) return direction === 1 ? j + 1 : j;
+  for (const between of [(i: number) => /\s/.test(text[i]!), (i: number) => /[\p{L}\p{N}]/u.test(text[i]!) !== /[\p{L}\p{N}]/u.test(text[i - 1] ?? '')]) {
+    for (let k = 0; k <= SLACK; k++) {
+      const i = at + k * direction;
+      if (i <= 0 || i >= text.length) break;
+      if (between(i)) return direction === 1 && /\s/.test(text[i]!) ? i + 1 : i;
+    }
   }
   return /[\uDC00-\uDFFF]/.test(text[at] ?? '') ? at - 1 : at;
 }

@@ -1,7 +1,6 @@
 import { html, type SafeHtml } from '../html';
 import type { PublishedFile } from '#shared/domain/document';
 import type { TextsByPath } from '#shared/text/extract';
-import { isLanguage } from '#shared/domain/languages';
 import { rootRelative } from '#shared/domain/site-paths';
 import { fileText } from '../file-texts';
 import { fileDescription } from './document-parts';
@@ -61,8 +60,7 @@ export function partText(f: PublishedFile, texts: TextsByPath, budget: TextBudge
   const { shown, cut: wasCut } = fitting(text.paragraphs, budget);
   const shownCharacters = shown.reduce((n, p) => n + p.length, 0);
   // The page's parts are English furniture: the text carries its own language, and Arabic its direction.
-  const own = isLanguage(f.language) ? langAttrs(f.language, 'en') : [];
-  return html`${shown.length > 0 && html`<div class="part-text"${own}>
+  return html`${shown.length > 0 && html`<div class="part-text"${langAttrs(f.language, 'en')}>
 ${shown.map((p) => html`<p>${p}</p>\n`)}</div>
 `}${wasCut && html`<p class="text-notice">${shown.length > 0
     ? `The text is too long to show in full here: the first ${plural(Math.min(shownCharacters, text.characters), 'character', 'characters')} of ${text.characters.toLocaleString('en')} are shown. The rest is in the file: `
