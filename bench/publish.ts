@@ -5,6 +5,7 @@ import { renderLists } from '../functions/render-lists/render-lists';
 import type { DocumentRecord } from '#shared/domain/document';
 import { dynamodb, s3 } from '#shared/adapters/clients';
 import { ENV, required } from '#shared/adapters/config';
+import { createDerived } from '#shared/adapters/texts';
 import { createFiles, verifiedKey } from '#shared/adapters/files';
 import { createStore, type Store } from '#shared/adapters/store';
 import { doc, taggedSubmission } from '../test/unit/publish-fixtures';
@@ -63,6 +64,7 @@ export async function benchPublish(opts: { sizes: number[]; perSession: number; 
     putPage: async (...a: Parameters<typeof s3Files.putPage>) => { await s3Files.putPage(...a); objects++; },
   };
   const siteUrl = 'https://docs.example.org';
+  const derived = createDerived(s3, { intake: required(ENV.intakeBucket), site: required(ENV.siteBucket) });
 
   let session = 0;
   let siteSize = 0;
@@ -97,7 +99,7 @@ export async function benchPublish(opts: { sizes: number[]; perSession: number; 
       items = 0;
       objects = 0;
       const t0 = performance.now();
-      await renderLists(await publish(record.id, { store, files, siteUrl }), { store, files, siteUrl });
+      await renderLists(await publish(record.id, { store, files, derived, siteUrl }), { store, files, derived, siteUrl });
       const ms = performance.now() - t0;
       if (i >= WARM_UP) {
         times.push(ms);

@@ -5,7 +5,9 @@ import type { RequestFigures } from './requests';
 import type { AllocationFigures } from './allocation';
 import type { LevelFigures } from './e2e';
 import type { PublishFigures } from './publish';
+import { describeSearchShards, type SearchShardFigures } from './search-shards';
 import type { TranslationFigures } from './translations';
+import type { TypesetFigure } from './typeset';
 import { proposalsMarkdown, type ProposalFigures } from './proposals';
 
 /** What one `npm run bench` measured, and where: written to bench/report.{md,json,svg}. */
@@ -19,8 +21,11 @@ export interface Report {
   requests?: RequestFigures[];
   /** Translations arriving later: one document's five versions at once, then several documents' (absent from earlier reports). */
   translations?: TranslationFigures[];
+  typeset?: TypesetFigure[];
   /** The proposal rules on the corpus of real communications (absent from earlier reports). */
   proposals?: ProposalFigures;
+  /** The search data of a session of documents with texts (absent from reports written before texts were searched). */
+  searchShards?: SearchShardFigures;
 }
 
 /**
@@ -107,6 +112,7 @@ export function markdown(r: Report): string {
   out();
   if (r.requests?.length) requestsSection(r, out);
   if (r.translations?.length) translationsSection(r.translations, out);
+  if (r.typeset?.length) typesetSection(r.typeset, out);
   if (r.proposals) for (const line of proposalsMarkdown(r.proposals)) out(line);
   out('## Symbol allocation');
   out();
@@ -135,6 +141,14 @@ export function markdown(r: Report): string {
   if (smallest && largest && largest !== smallest) {
     out();
     out(`${largest.siteSize.toLocaleString('en')} documents vs ${smallest.siteSize}: ×${(largest.medianMs / smallest.medianMs).toFixed(2)} the time per publication (goal: at most ×1.5).`);
+  }
+  if (r.searchShards) {
+    out();
+    out('## Search data with texts');
+    out();
+    out('`bench/search-shards.ts`: the session\'s search shard and text shard, rendered in process from generated texts in the example\'s words.');
+    out();
+    for (const line of describeSearchShards(r.searchShards)) out(line);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -263,5 +277,17 @@ function translationsSection(figures: readonly TranslationFigures[], out: (line?
   out('|---:|---:|---:|---:|---:|---:|---:|---:|');
   const s = (ms: number) => (ms / 1000).toFixed(2);
   for (const f of figures) out(`| ${f.documents} | ${f.versions} | ${f.versionsPerSecond.toFixed(2)} | ${s(f.latencyMs.p50)} | ${s(f.latencyMs.p95)} | ${s(f.latencyMs.max)} | ${f.failed} | ${f.allLanded}/${f.documents} |`);
+  out();
+}
+
+/** The issued PDF of one language version, typeset in process. */
+function typesetSection(figures: readonly TypesetFigure[], out: (line?: string) => void): void {
+  out('## Issued PDFs');
+  out();
+  out('Typst in process (`bench/typeset.ts`, functions/typeset): one language version of the example typeset to PDF from its texts, or with a received PDF annex embedded. "First" is the first of the process (for the first row, with the fonts loaded: a cold start); "median" of runs each with a title of its own (Typst memoizes).');
+  out();
+  out('| version | pages | size (kB) | first (ms) | median (ms) |');
+  out('|---|---:|---:|---:|---:|');
+  for (const f of figures) out(`| ${f.version} | ${f.pages} | ${f.kB} | ${f.firstMs} | ${f.medianMs} |`);
   out();
 }

@@ -6,6 +6,7 @@ import { startStackProcess } from '../test/support/stack';
 import { benchEndToEnd, type LevelFigures } from './e2e';
 import { benchProposals } from './proposals';
 import { benchRequests } from './requests';
+import { benchSearchShards } from './search-shards';
 import { benchTranslations } from './translations';
 import { machine, markdown, writeReports, type Report } from './report';
 
@@ -100,7 +101,13 @@ progress(`  ${proposals.notes} notes, ${proposals.msPerNote.toFixed(2)} ms per n
 const e2e = await endToEnd();
 progress('One emulator request…');
 const requests = await benchRequests({ requests: quick ? 400 : 2_000 });
-const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests, ...(translations ? { translations } : {}), proposals };
+progress('Search data of a session of 300 documents with texts…');
+const searchShards = benchSearchShards(300);
+progress('Typesetting the issued PDFs…');
+const { benchTypeset } = await import('./typeset');
+const typeset = benchTypeset(quick ? 5 : 20);
+for (const f of typeset) progress(`  ${f.version}: ${f.pages} pages, ${f.kB} kB, first ${f.firstMs} ms, median ${f.medianMs} ms`);
+const report: Report = { machine: m, quick, endToEnd: e2e, ...(await inProcess()), requests, ...(translations ? { translations } : {}), typeset, proposals, searchShards };
 const written = await writeReports(report, new URL('.', import.meta.url));
 console.log(markdown(report));
 progress(`Written to bench/${written}.md, ${written}.json and ${written}.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -5,8 +5,11 @@
 export const STEP_FUNCTIONS = {
   /** ASL state name → function name; the ASL placeholder is `${<State>FunctionArn}`. */
   Register: 'register',
+  ExtractText: 'extract-text',
   AssignSymbol: 'assign-symbol',
   TagTranslationStatus: 'tag-translation-status',
+  // Both paths: the version the submission issues, as a PDF.
+  Typeset: 'typeset',
   Publish: 'publish',
   RenderLists: 'render-lists',
   // The translation path: a language version of a published document, arriving later.
@@ -20,8 +23,12 @@ export type StepState = keyof typeof STEP_FUNCTIONS;
 /** Each step function's Lambda timeout, in seconds; the embedded stack stops waiting for a step after as long. */
 export const STEP_TIMEOUT_SECONDS: Record<StepState, number> = {
   Register: 30,
+  // Reads every file of a submission (at most the size limit each) and extracts its text.
+  ExtractText: 120,
   AssignSymbol: 30,
   TagTranslationStatus: 30,
+  // Loading the fonts (≈ 30 MB) on a cold start, then typesetting and embedding every received page.
+  Typeset: 120,
   // Publishing renders pages and copies every file of a document.
   Publish: 120,
   // Not longer than a list writer's lease (LIST_TIMING.leaseMs, checked by test/unit/render-lists):

@@ -6,17 +6,9 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci
 
-# Browser tests drive Debian's chromium; the AWS CLI is the second client of the embedded stack.
-missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -x /usr/bin/aws ] || missing+=(awscli)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]} (Debian packages) for the browser and AWS CLI tests"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# Debian packages the tests need, installed when missing (scripts/system-packages.sh).
+. scripts/system-packages.sh
+install_missing fonts browser awscli pdf
 
 # Type-check and lint side by side (each is mostly one core's work), then the tests.
 checks_start=$(date +%s)

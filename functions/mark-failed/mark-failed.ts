@@ -2,7 +2,7 @@ import type { Files } from '#shared/adapters/files';
 import { publishedFilePath } from '#shared/adapters/files';
 import type { SiteStateStore, SubmissionStore } from '#shared/adapters/store';
 import { UNFINISHED_STATUSES, isFinal, type MarkFailedInput, type SubmissionRecord } from '#shared/domain/schemas';
-import { documentPagePaths } from '#shared/domain/site-paths';
+import { documentPagePaths, fileTextPath, issuedPdfPath } from '#shared/domain/site-paths';
 
 export type MarkFailedStore = Pick<SubmissionStore, 'mustGetSubmission' | 'transition'>;
 
@@ -26,10 +26,11 @@ export function readableCause(cause: string | undefined): string {
   return cause;
 }
 
-/** Every object a Publish writes for a document itself: its files and its pages (not the lists). */
+/** Every object a Publish writes for a document itself: its files, their texts, its original's issued PDF and its pages (not the lists). */
 export function ownObjects(record: Pick<SubmissionRecord, 'submission'>, symbol: string): string[] {
   return [
-    ...record.submission.files.map((f) => publishedFilePath(symbol, f)),
+    ...record.submission.files.flatMap((f) => [publishedFilePath(symbol, f), fileTextPath(publishedFilePath(symbol, f))]),
+    issuedPdfPath(symbol, record.submission.originalLanguage),
     ...documentPagePaths(symbol),
   ];
 }

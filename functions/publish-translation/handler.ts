@@ -1,7 +1,7 @@
-import { filesFromEnv, storeFromEnv } from '#shared/adapters/runtime';
+import { derivedFromEnv, filesFromEnv, storeFromEnv } from '#shared/adapters/runtime';
 import { StepInput } from '#shared/domain/schemas';
 import { stepHandler } from '#shared/handlers/step';
 import { publishTranslation } from './publish-translation';
 
 export const handler = stepHandler(StepInput, ({ submissionId }) =>
-  publishTranslation(submissionId, { store: storeFromEnv(), files: filesFromEnv() }));
+  publishTranslation(submissionId, { store: storeFromEnv(), files: filesFromEnv(), derived: derivedFromEnv() }));

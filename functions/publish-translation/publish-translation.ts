@@ -1,15 +1,18 @@
 import type { Files } from '#shared/adapters/files';
 import { publishedFilePath } from '#shared/adapters/files';
 import type { Clock, DocumentStore, SiteStateStore, SubmissionStore } from '#shared/adapters/store';
-import type { DocumentRecord } from '#shared/domain/document';
+import type { DocumentRecord, IssuedPdf, PublishedFile } from '#shared/domain/document';
+import { publishedTexts, type Derived } from '#shared/adapters/texts';
+import { issuedPdfPath } from '#shared/domain/site-paths';
 import { InvalidTransition, NotFound } from '#shared/domain/errors';
 import { reissuedJobNumber } from '#shared/domain/job-numbers';
-import { LANGUAGES } from '#shared/domain/languages';
+import { LANGUAGES, type Language } from '#shared/domain/languages';
 import type { SubmissionRecord, TranslationOf } from '#shared/domain/schemas';
-import { fileTags, partsInOrder, withTranslated } from '#shared/domain/translation-status';
+import { fileTags, issuedPdfTags, partsInOrder, withTranslated } from '#shared/domain/translation-status';
 import type { Published } from '../publish/publish';
 import { relatedDocuments, relatedSymbols } from '../publish/related';
 import { documentPages } from '../publish/site-objects';
+import { publishTexts } from '../publish/publish';
 
 export type PublishTranslationStore = Pick<SubmissionStore, 'mustGetSubmission' | 'setTranslationStatuses'>
   & Pick<DocumentStore, 'getDocument' | 'getDocuments' | 'reviseDocument'>
@@ -19,6 +22,13 @@ export type PublishTranslationStore = Pick<SubmissionStore, 'mustGetSubmission' 
 export interface PublishTranslationDeps {
   store: PublishTranslationStore;
   files: Pick<Files, 'publishFile' | 'putPage'>;
+  derived: Pick<Derived, 'publishText' | 'publishedText' | 'publishStagedPdf'>;
+}
+
+/** What Publish adds to a version as it issues it: its files' texts (by published path) and its PDF. */
+export interface VersionExtras {
+  texts?: ReadonlyMap<string, NonNullable<PublishedFile['text']>>;
+  pdf?: IssuedPdf;
 }
 
 /** Two changes of one document landing together are rare; this many in a row means something is wrong. */
@@ -27,21 +37,27 @@ const MAX_REVISIONS = 20;
 type Translation = SubmissionRecord & { translation: NonNullable<SubmissionRecord['translation']> };
 
 /** The document with the version's files beside the others: a file of the same part and language replaced. */
-function withFiles(doc: DocumentRecord, t: Translation): DocumentRecord['files'] {
+function withFiles(doc: DocumentRecord, t: Translation, extras: VersionExtras): DocumentRecord['files'] {
   const { language } = t.translation;
-  const added = t.submission.files.map((f) => ({
-    part: f.part, language, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, path: publishedFilePath(doc.symbol, f),
-  }));
+  const added = t.submission.files.map((f) => {
+    const path = publishedFilePath(doc.symbol, f);
+    const text = extras.texts?.get(path);
+    return { part: f.part, language, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, path, ...(text ? { text } : {}) };
+  });
   const replaced = new Set(added.map((f) => `${f.part}/${f.language}`));
   return [...doc.files.filter((f) => !replaced.has(`${f.part}/${f.language}`)), ...added];
 }
+
+/** The document's PDFs with the version's (a reissue's replaces the one before), when Typeset made one. */
+const withPdf = (doc: DocumentRecord, language: Language, extras: VersionExtras) =>
+  (extras.pdf ? { pdfs: { ...doc.pdfs, [language]: extras.pdf } } : {});
 
 /**
  * The document with a reissued version: its files replaced, its job number marked reissued (the
  * form it had kept in `reissued`), its title if the reissue changes it, and when it was reissued
  * (by this reissue: a re-run keeps the first time and the form replaced).
  */
-function withReissue(doc: DocumentRecord, t: Translation, at: string): DocumentRecord {
+function withReissue(doc: DocumentRecord, t: Translation, at: string, extras: VersionExtras): DocumentRecord {
   const { language } = t.translation;
   const current = doc.jobNumbers[language];
   if (!current) throw new InvalidTransition(`${doc.symbol} has no ${language} job number to reissue`);
@@ -51,7 +67,8 @@ function withReissue(doc: DocumentRecord, t: Translation, at: string): DocumentR
   const title = t.submission.title;
   return {
     ...doc,
-    files: withFiles(doc, t),
+    files: withFiles(doc, t, extras),
+    ...withPdf(doc, language, extras),
     jobNumbers: { ...doc.jobNumbers, [language]: jobNumber },
     ...(language === doc.originalLanguage ? { title } : { titles: { ...doc.titles, [language]: title } }),
     reissued: { ...doc.reissued, [language]: reissued },
@@ -63,13 +80,14 @@ function withReissue(doc: DocumentRecord, t: Translation, at: string): DocumentR
  * parts `translated`, its title, and when it was issued (the first time: a re-run keeps it, so
  * feeds and pages do not change under it). A reissue: `withReissue`.
  */
-export function withVersion(doc: DocumentRecord, t: Translation, at: string): DocumentRecord {
-  if (t.translation.kind === 'reissue') return withReissue(doc, t, at);
+export function withVersion(doc: DocumentRecord, t: Translation, at: string, extras: VersionExtras = {}): DocumentRecord {
+  if (t.translation.kind === 'reissue') return withReissue(doc, t, at, extras);
   const { language } = t.translation;
   const issued = doc.issued?.[language]?.submissionId === t.id ? doc.issued[language] : { at, submissionId: t.id };
   return {
     ...doc,
-    files: withFiles(doc, t),
+    files: withFiles(doc, t, extras),
+    ...withPdf(doc, language, extras),
     translations: withTranslated(doc.translations, partsInOrder(t.submission.files), language),
     titles: { ...doc.titles, [language]: t.submission.title },
     issued: { ...doc.issued, [language]: issued },
@@ -90,12 +108,12 @@ async function mustGetDocument(store: PublishTranslationStore, symbol: string): 
 }
 
 /** Writes the version into the document over the revision read, reading again when another change landed first. */
-async function reviseWith(t: Translation, deps: PublishTranslationDeps): Promise<DocumentRecord> {
+async function reviseWith(t: Translation, deps: PublishTranslationDeps, extras: VersionExtras): Promise<DocumentRecord> {
   const at = deps.store.now();
   for (let i = 0; i < MAX_REVISIONS; i++) {
     const doc = await mustGetDocument(deps.store, t.translation.of);
     if (hasTaken(doc, t)) return doc;
-    const next = withVersion(doc, t, at);
+    const next = withVersion(doc, t, at, extras);
     if (await deps.store.reviseDocument(next)) return { ...next, revision: (doc.revision ?? 0) + 1 };
   }
   throw new InvalidTransition(`${t.translation.of} kept changing: ${MAX_REVISIONS} changes landed while its ${LANGUAGES[t.translation.language].name} version was written; retry`);
@@ -112,7 +130,8 @@ async function writePages(doc: DocumentRecord, deps: PublishTranslationDeps): Pr
   for (let i = 0; i < MAX_REVISIONS; i++) {
     const { symbols } = await deps.store.sessionState(current.body, current.session);
     const related = relatedDocuments(current, await deps.store.getDocuments(relatedSymbols(current.symbol, symbols)));
-    await Promise.all(documentPages(current, related).map((o) => deps.files.putPage(o.path, o.body, o.contentType)));
+    const texts = await publishedTexts(deps.derived, current.files);
+    await Promise.all(documentPages(current, related, texts).map((o) => deps.files.putPage(o.path, o.body, o.contentType)));
     const after = await mustGetDocument(deps.store, current.symbol);
     if ((after.revision ?? 0) === (current.revision ?? 0)) return;
     current = after;
@@ -142,7 +161,10 @@ export async function publishTranslation(submissionId: string, deps: PublishTran
   for (const f of record.submission.files) {
     await files.publishFile(f, publishedFilePath(t.of, f), fileTags(t.of, f, record.translations));
   }
-  const doc = await reviseWith(translation, deps);
+  const { summaries } = await publishTexts(deps.derived, t.of, record, record.translations);
+  const original = (await mustGetDocument(store, t.of)).originalLanguage;
+  const pdf = await deps.derived.publishStagedPdf(submissionId, t.language, issuedPdfPath(t.of, t.language), issuedPdfTags(t.of, t.language, original));
+  const doc = await reviseWith(translation, deps, { texts: summaries, ...(pdf ? { pdf } : {}) });
   // A reissue changes no status: the document's own submission already says what the version is.
   if (t.kind === 'translation') {
     await store.setTranslationStatuses(doc.submissionId, partsInOrder(record.submission.files).map((part) => ({ part, language: t.language, status: 'translated' })));

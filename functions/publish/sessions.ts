@@ -1,6 +1,6 @@
 import type { DocumentRecord } from '#shared/domain/document';
 import { body as bodyOf, sessionTitle, type BodyConfig } from '#shared/domain/registry';
-import { rootRelative, searchShardPathOf, sessionFilePath, sessionFolderOf } from '#shared/domain/site-paths';
+import { rootRelative, searchShardPathOf, searchTextShardPathOf, sessionFilePath, sessionFolderOf } from '#shared/domain/site-paths';
 
 /**
  * A session of the site, from its body's code: the body as the registry has it, the session's
@@ -36,6 +36,8 @@ export const sessionCataloguePath = (body: string, session: number) => sessionFi
 export const sessionSitemapPath = (body: string, session: number) => sessionFilePath(sessionFolder(body, session), 'sitemap');
 /** `HRC`, 47 → `search/A/HRC/47.json` */
 export const searchShardPath = (body: string, session: number) => searchShardPathOf(sessionFolder(body, session));
+/** `HRC`, 47 → `search/A/HRC/47.text.json` */
+export const searchTextShardPath = (body: string, session: number) => searchTextShardPathOf(sessionFolder(body, session));
 
 /** Session files are made from one session's documents only. */
 export function requireSession(body: string, session: number, documents: readonly DocumentRecord[]): void {

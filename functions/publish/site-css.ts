@@ -154,6 +154,22 @@ tbody th { font-weight: 600; }
 .version-status.status-pending, .version-status.status-reproduced-as-received, .version-status.status-not-issued { color: var(--muted); }
 .version-files { font-family: var(--sans); font-size: 0.95rem; margin: 0 0 0.5rem; }
 .version-files a { overflow-wrap: anywhere; }
+/* A part's text, as its file gives it: read on the page, in the document's typeface. */
+.part-text { margin: 1rem 0 0; max-width: 42rem; overflow-wrap: anywhere; }
+.part-text p { margin: 0 0 0.9rem; }
+.text-notice { margin: 0.75rem 0 0; font-family: var(--sans); font-size: 0.95rem; color: var(--muted); }
+.text-notice a { overflow-wrap: anywhere; }
+/* The issued PDF: the one download a reader needs, so it stands out. */
+.issued-pdf { margin: 0 0 1.5rem; font-family: var(--sans); }
+.issued-pdf a {
+  display: inline-block; padding: 0.55rem 1rem; border: 2px solid var(--link); border-radius: 3px;
+  font-weight: 600; text-decoration: none;
+}
+.issued-pdf a:hover { text-decoration: underline; }
+.issued-pdfs { font-family: var(--sans); margin: 0 0 1.5rem; }
+.issued-pdfs h2 { font-size: 1rem; margin: 0 0 0.4rem; }
+.issued-pdfs ul { list-style: none; margin: 0; padding: 0; }
+.issued-pdfs li { margin: 0 0 0.3rem; }
 .document-footer p { margin: 0 0 0.5rem; }
 
 .language-versions { font-family: var(--sans); margin: 0 0 1.5rem; }
@@ -203,6 +219,10 @@ tbody th { font-weight: 600; }
 .result-symbol { font-weight: 700; }
 .result-title { margin-top: 0.2rem !important; font-family: var(--serif); font-size: 1.05rem; }
 .result-meta, .result-session { color: var(--muted); font-size: 0.95rem; }
+/* Where a result's text matched: the words around it, the matched ones marked. */
+.result-snippet { margin-top: 0.3rem !important; font-size: 0.95rem; }
+.result-snippet .snippet-text { font-family: var(--serif); overflow-wrap: anywhere; }
+mark { background: var(--focus-on-dark); color: var(--ink); padding: 0 0.1em; }
 .data-links { margin-top: 2rem; font-size: 0.95rem; }
 code { font-size: 0.95em; overflow-wrap: anywhere; }
 
@@ -231,6 +251,9 @@ code { font-size: 0.95em; overflow-wrap: anywhere; }
   a { color: inherit; text-decoration: none; }
   .part a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   .particulars { background: none; border-inline-start: 0; padding: 0; }
-  .part, table, tr { break-inside: avoid; }
+  /* A part with its text runs over pages; one without stays whole. */
+  .part:not(:has(.part-text)), table, tr { break-inside: avoid; }
+  .part h3 { break-after: avoid; }
+  .issued-pdf a { border: 0; padding: 0; }
 }
 `;

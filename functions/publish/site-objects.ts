@@ -8,7 +8,7 @@ import {
 } from '#shared/domain/site-paths';
 import { renderSessionCatalogue } from './catalogue';
 import { FEED_CONTENT_TYPE, renderSessionFeed, renderSiteFeed } from './feeds';
-import { JSON_CONTENT_TYPE, renderSearchIndex, renderSearchShard } from './search-index';
+import { JSON_CONTENT_TYPE, renderSearchIndex, renderSearchShard, renderSearchTextShard } from './search-index';
 import { SITE_CSS } from './site-css';
 import { renderDocumentPage } from './pages/document';
 import { renderLanguagePage } from './pages/document-language';
@@ -17,7 +17,7 @@ import { renderNotFoundPage } from './pages/not-found';
 import { renderSearchPage } from './pages/search';
 import { renderSessionPage } from './pages/session';
 import { relatedDocuments, touchedByPublication, type RelatedDocument } from './related';
-import { searchShardPath, sessionCataloguePath, sessionFeedPath, sessionPagePath, sessionSitemapPath } from './sessions';
+import { searchShardPath, searchTextShardPath, sessionCataloguePath, sessionFeedPath, sessionPagePath, sessionSitemapPath } from './sessions';
 import { SITEMAP_CONTENT_TYPE, renderSessionSitemap, renderSitemapIndex } from './sitemaps';
 
 /**
@@ -71,7 +71,8 @@ export function touchedDocuments(documents: readonly DocumentRecord[], rewritten
 /**
  * A session's lists, made from the session's documents only, and the pages of the documents
  * `rewritten` touches (touchedDocuments), so their links to each other are never stale. `texts`
- * holds the texts of the files of the session's documents (the pages and the search shard show them).
+ * holds the texts of the files of the session's documents (the pages show them, the text shard
+ * searches them).
  */
 export function sessionObjects(
   body: string, session: number, documents: readonly DocumentRecord[], rewritten: readonly string[], siteUrl: string,
@@ -82,7 +83,8 @@ export function sessionObjects(
     { path: sessionPagePath(body, session), body: renderSessionPage(body, session, [...documents]), contentType: HTML },
     { path: sessionCataloguePath(body, session), body: renderSessionCatalogue(body, session, documents, siteUrl), contentType: JSON_CONTENT_TYPE },
     { path: sessionFeedPath(body, session), body: renderSessionFeed(body, session, documents, siteUrl), contentType: FEED_CONTENT_TYPE },
-    { path: searchShardPath(body, session), body: renderSearchShard(body, session, documents, texts), contentType: JSON_CONTENT_TYPE },
+    { path: searchShardPath(body, session), body: renderSearchShard(body, session, documents), contentType: JSON_CONTENT_TYPE },
+    { path: searchTextShardPath(body, session), body: renderSearchTextShard(body, session, documents, texts), contentType: JSON_CONTENT_TYPE },
     { path: sessionSitemapPath(body, session), body: renderSessionSitemap(body, session, documents, siteUrl, pageKeys), contentType: SITEMAP_CONTENT_TYPE },
   ];
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Files } from '#shared/adapters/files';
+import { publishedTexts, type Derived } from '#shared/adapters/texts';
+import type { ExtractedText } from '#shared/text/extract';
 import type { DocumentStore, ListGroup, ListGroupState, ListRenderStore, SiteStateStore, SubmissionStore } from '#shared/adapters/store';
 import { DomainError, InvalidTransition } from '#shared/domain/errors';
 import { publishedPath } from '#shared/domain/site-paths';
@@ -63,6 +65,8 @@ export type RenderListsStore = Pick<SubmissionStore, 'mustGetSubmission' | 'tran
 export interface RenderListsDeps {
   store: RenderListsStore;
   files: Pick<Files, 'putPage'>;
+  /** The published texts of the session's files, which its pages and its search show. */
+  derived: Pick<Derived, 'publishedText'>;
   siteUrl: string;
   /** Milliseconds since the epoch (leases are compared with it). */
   clock?: () => number;
@@ -90,8 +94,33 @@ function renderOf(group: ListGroup, deps: RenderListsDeps): Render {
     ];
   }
   // The symbols come in the same strongly consistent read as the version the render records.
-  return async (state) => sessionObjects(group.body, group.session, await store.getDocuments(state.symbols), state.pending, siteUrl);
+  return async (state) => {
+    const documents = await store.getDocuments(state.symbols);
+    const texts = await publishedTexts(deps.derived, documents.flatMap((d) => d.files), textCache);
+    return sessionObjects(group.body, group.session, documents, state.pending, siteUrl, texts);
+  };
 }
+
+/**
+ * The texts read by this process's renders, kept for the next: a session's render reads every text
+ * of the session (its search shard holds them), and a text of given bytes never changes, so only
+ * the texts of documents published since are read again. Bounded: past the limit the oldest go.
+ */
+const TEXT_CACHE_CHARACTERS = 64_000_000;
+class TextCache extends Map<string, ExtractedText> {
+  private characters = 0;
+  override set(key: string, text: ExtractedText): this {
+    if (!this.has(key)) this.characters += text.paragraphs.reduce((n, p) => n + p.length, 0);
+    super.set(key, text);
+    for (const [oldest, t] of this) {
+      if (this.characters <= TEXT_CACHE_CHARACTERS) break;
+      this.characters -= t.paragraphs.reduce((n, p) => n + p.length, 0);
+      this.delete(oldest);
+    }
+    return this;
+  }
+}
+const textCache = new TextCache();
 
 /**
  * As the holder of the group's lease, from the state its taking read: render rounds until a round

@@ -20,6 +20,13 @@ export interface CirculateFunctionProps {
   readonly memorySize?: number;
   /** @default 30 seconds */
   readonly timeout?: Duration;
+  /**
+   * Packages installed beside the bundle instead of bundled (a native module), and files copied
+   * into it (`[from, to]`: absolute path on the synthesizing machine → path in the bundle). A
+   * native module is installed for the synthesizing machine's platform, so such a function runs
+   * on that architecture (x86_64 here).
+   */
+  readonly native?: { nodeModules: string[]; copy: readonly (readonly [string, string])[] };
 }
 
 /** esbuild's ESM output has no `require`; CommonJS dependencies bundled into it need one. */
@@ -43,7 +50,7 @@ export class CirculateFunction extends NodejsFunction {
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       description: `Circulate ${props.name}`,
       runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      architecture: props.native ? Architecture.X86_64 : Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: Tracing.ACTIVE,
@@ -62,6 +69,15 @@ export class CirculateFunction extends NodejsFunction {
         sourcesContent: false,
         // Provided by the nodejs22.x runtime.
         externalModules: ['@aws-sdk/*'],
+        ...(props.native ? {
+          nodeModules: props.native.nodeModules,
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_input: string, output: string) =>
+              props.native!.copy.map(([from, to]) => `mkdir -p "$(dirname "${join(output, to)}")" && cp "${from}" "${join(output, to)}"`),
+          },
+        } : {}),
       },
     });
     this.circulateName = props.name;

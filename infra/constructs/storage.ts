@@ -5,6 +5,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cd
 import { Construct } from 'constructs';
 import { ENV } from '#shared/adapters/config';
 import { VERIFIED_PREFIX } from '#shared/adapters/files';
+import { ISSUED_PREFIX, TEXTS_PREFIX } from '#shared/adapters/texts';
 import { INDEXES, TABLE_KEYS } from '#shared/adapters/table';
 import type { CirculateFunction } from './circulate-function';
 
@@ -102,13 +103,43 @@ export class Storage extends Construct {
     this.intakeBucket.grantPut(fn, `${INTAKE_PREFIX}*`);
   }
 
-  /** Tags on uploads and verified copies (their translation status), nothing else of them. */
+  /** Tags on uploads, verified copies and their texts (their translation status), nothing else of them. */
   grantIntakeTag(fn: CirculateFunction): void {
     fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
     fn.addToRolePolicy(new PolicyStatement({
       actions: ['s3:PutObjectTagging', 's3:PutObjectVersionTagging'],
-      resources: [INTAKE_PREFIX, VERIFIED_PREFIX].map((prefix) => this.intakeBucket.arnForObjects(`${prefix}*`)),
+      resources: [INTAKE_PREFIX, VERIFIED_PREFIX, TEXTS_PREFIX].map((prefix) => this.intakeBucket.arnForObjects(`${prefix}*`)),
     }));
+  }
+
+  /** ExtractText: write the texts of the verified copies under `texts/`. */
+  grantTextsWrite(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    this.intakeBucket.grantRead(fn, `${TEXTS_PREFIX}*`);
+    this.intakeBucket.grantPut(fn, `${TEXTS_PREFIX}*`);
+  }
+
+  grantTextsRead(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    this.intakeBucket.grantRead(fn, `${TEXTS_PREFIX}*`);
+  }
+
+  /** Typeset: write the PDFs it makes under `issued/` (and see whether it made one). */
+  grantIssuedWrite(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    this.intakeBucket.grantRead(fn, `${ISSUED_PREFIX}*`);
+    this.intakeBucket.grantPut(fn, `${ISSUED_PREFIX}*`);
+  }
+
+  grantIssuedRead(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.intakeBucket, this.intakeBucket.bucketName);
+    this.intakeBucket.grantRead(fn, `${ISSUED_PREFIX}*`);
+  }
+
+  /** Read the published site: the files and texts a language version's PDF and pages are made from. */
+  grantSiteRead(fn: CirculateFunction): void {
+    fn.addEnvironment(ENV.siteBucket, this.siteBucket.bucketName);
+    this.siteBucket.grantRead(fn);
   }
 
   /** Read, list and delete (every version) of uploads and verified copies: to expire submissions whose files never all arrived. */

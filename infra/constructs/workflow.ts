@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { DEBIAN_FONT_DIRS, FONT_FILES } from '../../functions/typeset/fonts';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -17,24 +18,60 @@ export interface WorkflowProps {
   readonly storage: Storage;
 }
 
+/**
+ * Typeset runs Typst's native module and needs its fonts: the module is installed beside the
+ * bundle, the font files are copied into it from the synthesizing machine's Debian packages
+ * (fonts-noto-core, fonts-noto-cjk), and CIRCULATE_FONT_DIR points there. More memory: the fonts
+ * and a PDF's pages are in memory while it is typeset.
+ */
+const TYPESET_BUNDLE = {
+  memorySize: 2048,
+  environment: { [ENV.fontDir]: '/var/task/fonts' },
+  native: {
+    nodeModules: ['@myriaddreamin/typst-ts-node-compiler'],
+    copy: FONT_FILES.map((name) => {
+      const dir = DEBIAN_FONT_DIRS.find((d) => existsSync(join(d, name))) ?? DEBIAN_FONT_DIRS[0]!;
+      return [join(dir, name), `fonts/${name}`] as const;
+    }),
+  },
+};
+
 /** What each step may touch; a new state in STEP_FUNCTIONS does not compile until it is listed here. */
 const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) => void> = {
   // receive has already checked the files; Register only records the submission as received.
   Register: (s, fn) => s.grantTableReadWrite(fn),
+  // Reads the verified copies, writes their texts beside them (texts/).
+  ExtractText: (s, fn) => {
+    s.grantTableReadWrite(fn);
+    s.grantVerifiedRead(fn);
+    s.grantTextsWrite(fn);
+  },
   AssignSymbol: (s, fn) => s.grantTableReadWrite(fn),
   TagTranslationStatus: (s, fn) => {
     s.grantTableReadWrite(fn);
     s.grantIntakeTag(fn);
   },
+  // Reads the verified copies and their texts, and the published files and texts of the document a
+  // version belongs to; writes the PDF it makes under issued/.
+  Typeset: (s, fn) => {
+    s.grantTableReadWrite(fn);
+    s.grantVerifiedRead(fn);
+    s.grantTextsRead(fn);
+    s.grantIssuedWrite(fn);
+    s.grantSiteRead(fn);
+  },
   Publish: (s, fn) => {
     s.grantTableReadWrite(fn);
-    // The verified copies only: what receive checked, not what the upload key holds now.
+    // The verified copies only: what receive checked, not what the upload key holds now; their texts and the typeset PDF.
     s.grantVerifiedRead(fn);
+    s.grantTextsRead(fn);
+    s.grantIssuedRead(fn);
     s.grantSitePublish(fn);
   },
-  // The lists only: it reads the document records and writes pages, never a file.
+  // The lists only: it reads the document records and the published texts, and writes pages, never a file.
   RenderLists: (s, fn) => {
     s.grantTableReadWrite(fn);
+    s.grantSiteRead(fn);
     s.grantSitePublish(fn);
   },
   TagTranslation: (s, fn) => {
@@ -44,6 +81,10 @@ const STEP_ACCESS: Record<StepState, (storage: Storage, fn: CirculateFunction) =
   PublishTranslation: (s, fn) => {
     s.grantTableReadWrite(fn);
     s.grantVerifiedRead(fn);
+    s.grantTextsRead(fn);
+    s.grantIssuedRead(fn);
+    // The document's other texts, for its pages.
+    s.grantSiteRead(fn);
     s.grantSitePublish(fn);
   },
   MarkFailed: (s, fn) => {
@@ -70,6 +111,7 @@ export class Workflow extends Construct {
         const fn = new CirculateFunction(this, state, {
           name: STEP_FUNCTIONS[state],
           timeout: Duration.seconds(STEP_TIMEOUT_SECONDS[state]),
+          ...(state === 'Typeset' ? TYPESET_BUNDLE : {}),
         });
         STEP_ACCESS[state](storage, fn);
         return [state, fn];

@@ -105,8 +105,10 @@ describe('a translation added to a published document', () => {
     const tags = { symbol: SYMBOL, language: 'fr', part: 'cover', 'translation-status': 'translated' };
     expect(await tagsOf(stack.names.siteBucket, `${SYMBOL}/cover.fr.txt`)).toEqual(tags);
     const keys = ((await intakeKeys()).Contents ?? []).map((c) => c.Key).filter((k) => k.includes(french));
-    expect(keys.sort()).toEqual([`submissions/${french}/1-cover.fr`, `verified/${french}/1-cover.fr`]);
-    for (const key of keys) expect(await tagsOf(stack.names.intakeBucket, key)).toEqual(tags);
+    // The upload, its verified copy and its text say what the file is; the version's PDF, what the version is.
+    expect(keys.sort()).toEqual([`issued/${french}/fr.pdf`, `submissions/${french}/1-cover.fr`, `texts/${french}/1-cover.fr.json`, `verified/${french}/1-cover.fr`]);
+    for (const key of keys.filter((k) => !k.startsWith('issued/'))) expect(await tagsOf(stack.names.intakeBucket, key)).toEqual(tags);
+    expect(await tagsOf(stack.names.intakeBucket, `issued/${french}/fr.pdf`)).toEqual({ symbol: SYMBOL, language: 'fr', part: 'issued', 'translation-status': 'translated' });
     // The English files say what the table says of them in English: the originals (the annex is
     // reproduced as received in the other languages, from this very file).
     for (const part of ['cover', 'annex']) {

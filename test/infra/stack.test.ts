@@ -111,17 +111,17 @@ describe('the state machine', () => {
     });
   });
 
-  it('runs Register → AssignSymbol → TagTranslationStatus → Publish → RenderLists and ends', () => {
+  it('runs Register → ExtractText → AssignSymbol → TagTranslationStatus → Typeset → Publish → RenderLists and ends', () => {
     const order: string[] = [];
     for (let state: string | undefined = definition.StartAt; state; state = definition.States[state].Next ?? definition.States[state].Default) {
       order.push(state);
       if (definition.States[state].End) break;
     }
-    expect(order).toEqual(['Register', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
+    expect(order).toEqual(['Register', 'ExtractText', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Typeset', 'PublishRoute', 'Publish', 'RenderLists']);
   });
 
   it('retries every step on Lambda service errors and sends any other failure to MarkFailed', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']) {
+    for (const state of ['Register', 'ExtractText', 'AssignSymbol', 'TagTranslationStatus', 'Typeset', 'Publish', 'RenderLists']) {
       const { Retry, Catch } = definition.States[state] as { Retry: Json[]; Catch: Json[] };
       const retried = Retry.flatMap((r) => r.ErrorEquals as string[]);
       labelled(state, () => expect(retried).toEqual(expect.arrayContaining(LAMBDA_SERVICE_ERRORS)));
@@ -153,13 +153,13 @@ describe('the state machine', () => {
 });
 
 describe('the functions', () => {
-  it('are one nodejs22.x arm64 Lambda per name in ALL_FUNCTIONS, traced, with their own log group', () => {
+  it('are one nodejs22.x Lambda per name in ALL_FUNCTIONS, arm64 but for typeset (its native module is x86_64), traced, with their own log group', () => {
     const ours = ofType('AWS::Lambda::Function').filter(([, r]) => r.Properties.Runtime === 'nodejs22.x');
     expect(ours.map(([, r]) => r.Properties.Description).sort()).toEqual(ALL_FUNCTIONS.map((n) => `Circulate ${n}`).sort());
     for (const [id, fn] of ours) {
       labelled(id, () => expect(fn.Properties).toMatchObject({
         Handler: 'index.handler',
-        Architectures: ['arm64'],
+        Architectures: [fn.Properties.Description === 'Circulate typeset' ? 'x86_64' : 'arm64'],
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       }));
@@ -198,7 +198,8 @@ describe('the functions', () => {
   });
 
   it('grants least privilege: only publish and render-lists write the site, only receive, resume-stalled and the redrive route start executions, public routes only read', () => {
-    const writers = ALL_FUNCTIONS.filter((n) => actionsOf(n).some((a) => a.startsWith('s3:PutObject')) && environmentOf(n)[ENV.siteBucket]);
+    const [[site]] = ofType('AWS::S3::Bucket').filter(([id]) => id.includes('Site') && !id.includes('Log')) as [[string, Json]];
+    const writers = ALL_FUNCTIONS.filter((n) => objectGrantsOf(n, /^s3:PutObject$/).some((r) => r.startsWith(`${site}/`)));
     expect(writers).toEqual(['publish', 'render-lists', 'publish-translation']);
     expect(ALL_FUNCTIONS.filter((n) => actionsOf(n).includes('states:StartExecution')).sort()).toEqual([RECEIVE_FUNCTION, 'redrive-submission', SCHEDULED_FUNCTIONS.ResumeStalled].sort());
     for (const route of ROUTES.filter((r) => r.method === 'GET')) {
@@ -234,8 +235,12 @@ describe('the functions', () => {
     expect(objectGrantsOf(RECEIVE_FUNCTION, /^s3:GetObject/)).toContain(`${intake}/*`);
     const publishReads = objectGrantsOf('publish', /^s3:GetObject/);
     expect(publishReads).toContain(`${intake}/verified/*`);
-    expect(publishReads.filter((r) => r.startsWith(intake))).toEqual([`${intake}/verified/*`]);
-    // RenderLists writes pages from the document records: it reads no file at all.
+    // Of the intake bucket, the verified copies, their texts and the PDFs typeset from them: never an upload.
+    expect(publishReads.filter((r) => r.startsWith(intake)).sort()).toEqual([`${intake}/issued/*`, `${intake}/texts/*`, `${intake}/verified/*`]);
+    expect(objectGrantsOf('typeset', /^s3:GetObject/).filter((r) => r.startsWith(intake)).sort()).toEqual([`${intake}/issued/*`, `${intake}/texts/*`, `${intake}/verified/*`]);
+    expect(objectGrantsOf('typeset', /^s3:PutObject$/)).toEqual([`${intake}/issued/*`]);
+    expect(objectGrantsOf('extract-text', /^s3:PutObject$/)).toEqual([`${intake}/texts/*`]);
+    // RenderLists writes pages from the document records and the published texts: it reads nothing of the intake bucket.
     expect(objectGrantsOf('render-lists', /^s3:GetObject/).filter((r) => r.startsWith(intake))).toEqual([]);
     expect(objectGrantsOf(SCHEDULED_FUNCTIONS.ExpireSubmissions, /^s3:DeleteObject/)).toEqual(
       expect.arrayContaining([`${intake}/submissions/*`, `${intake}/verified/*`]));

@@ -33,18 +33,21 @@ describe('state-machines/circulate.asl.json', () => {
     return order;
   }
 
-  it('runs Register, AssignSymbol, TagTranslationStatus, Publish, RenderLists in that order for a new document', () => {
-    expect(path('document')).toEqual(['Register', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
+  it('runs Register, ExtractText, AssignSymbol, TagTranslationStatus, Typeset, Publish, RenderLists in that order for a new document', () => {
+    expect(path('document')).toEqual(['Register', 'ExtractText', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Typeset', 'PublishRoute', 'Publish', 'RenderLists']);
     expect(definition.States.RenderLists?.End).toBe(true);
   });
 
-  it('takes a translation from Register to TagTranslation, PublishTranslation and the same RenderLists', () => {
-    expect(path('translation')).toEqual(['Register', 'Route', 'TagTranslation', 'PublishTranslation', 'RenderLists']);
-    expect((definition.States.Register as { ResultSelector?: unknown } | undefined)?.ResultSelector).toMatchObject({ 'flow.$': '$.Payload.flow' });
+  it('takes a translation from Register to TagTranslation, the same Typeset, PublishTranslation and the same RenderLists', () => {
+    expect(path('translation')).toEqual(['Register', 'ExtractText', 'Route', 'TagTranslation', 'Typeset', 'PublishRoute', 'PublishTranslation', 'RenderLists']);
+    // The two choices read the path from the state: Register, ExtractText and Typeset each pass it on.
+    for (const state of ['Register', 'ExtractText', 'Typeset']) {
+      labelled(state, () => expect((definition.States[state] as { ResultSelector?: unknown } | undefined)?.ResultSelector).toMatchObject({ 'flow.$': '$.Payload.flow' }));
+    }
   });
 
   it('retries every step but MarkFailed on every transient fault (all are idempotent), with backoff and jitter', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
+    for (const state of ['Register', 'ExtractText', 'AssignSymbol', 'TagTranslationStatus', 'Typeset', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
       const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('States.Timeout'));
       labelled(state, () => expect(retry?.ErrorEquals).toEqual([...TRANSIENT_ERRORS]));
       expect(retry?.BackoffRate).toBeGreaterThan(1);
@@ -59,7 +62,7 @@ describe('state-machines/circulate.asl.json', () => {
   });
 
   it('retries Lambda service errors and throttling with backoff and jitter on every step', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
+    for (const state of ['Register', 'ExtractText', 'AssignSymbol', 'TagTranslationStatus', 'Typeset', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
       const retry = definition.States[state]?.Retry?.find((r) => r.ErrorEquals.includes('Lambda.TooManyRequestsException'));
       expect(retry?.ErrorEquals).toEqual(expect.arrayContaining(LAMBDA_ERRORS));
       expect(retry?.BackoffRate).toBeGreaterThan(1);
@@ -68,7 +71,7 @@ describe('state-machines/circulate.asl.json', () => {
   });
 
   it('sends any step failure to MarkFailed, then to a Fail state', () => {
-    for (const state of ['Register', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
+    for (const state of ['Register', 'ExtractText', 'AssignSymbol', 'TagTranslationStatus', 'Typeset', 'Publish', 'RenderLists', 'TagTranslation', 'PublishTranslation']) {
       expect(definition.States[state]?.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'MarkFailed' })]);
     }
     expect(definition.States.MarkFailed?.Next).toBe('Failed');

@@ -56,6 +56,16 @@ describe('every answer of the API passes the schema the CLI and the staff page r
     expectAnswer(SessionDocuments, sessionDocumentsView('HRC', 47, [doc(1), doc(2, { agendaItem: 2 })], SITE));
   });
 
+  it('a document with its versions’ issued PDFs, and one from before there were any', () => {
+    const pdf = { path: 'A/HRC/47/G/1/A_HRC_47_G_1-F.pdf', size: 48_213, sha256: 'c'.repeat(64), pages: 3, jobNumber: 'GE.21-08244(F)', at: '2021-06-18T09:00:00.000Z' };
+    const view = documentView(doc(1, { pdfs: { fr: pdf } }), SITE);
+    expectAnswer(DocumentView, view);
+    expect(view.pdfs).toEqual({ fr: { url: `${SITE}/A/HRC/47/G/1/A_HRC_47_G_1-F.pdf`, size: 48_213, pages: 3, sha256: 'c'.repeat(64), jobNumber: 'GE.21-08244(F)' } });
+    expect(documentView(doc(1), SITE).pdfs).toEqual({});
+    const { pdfs: _pdfs, ...older } = documentView(doc(1), SITE);
+    expect(DocumentView.parse(overTheWire(older)).pdfs).toEqual({});
+  });
+
   describe('against the store', () => {
     let t: Awaited<ReturnType<typeof startTestStore>>;
     beforeAll(async () => { t = await startTestStore(); });

@@ -7,7 +7,7 @@ import type { SubmissionRecord } from '#shared/domain/schemas';
 import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { startTestStore } from '../support/dynamodb';
 import { FakeFiles } from '../support/fakes';
-import { SITE, memorySite } from './memory-site';
+import { SITE, memorySite, siteDeps } from './memory-site';
 import { taggedSubmission } from './publish-fixtures';
 
 /**
@@ -50,7 +50,7 @@ describe('create-translation', () => {
   async function published(): Promise<string> {
     const record = tagged();
     await t.store.createSubmission(record);
-    await publish(record.id, { store: t.store, files: memorySite().files, siteUrl: SITE });
+    await publish(record.id, { store: t.store, ...siteDeps(memorySite()), siteUrl: SITE });
     await t.store.transition(record.id, 'PUBLISHED', { from: ['TAGGED'] });
     return record.symbol!;
   }
@@ -94,7 +94,7 @@ describe('create-translation', () => {
   it('refuses a document not yet published, even with its record written', async () => {
     const record = tagged();
     await t.store.createSubmission(record);
-    await publish(record.id, { store: t.store, files: memorySite().files, siteUrl: SITE });
+    await publish(record.id, { store: t.store, ...siteDeps(memorySite()), siteUrl: SITE });
     await expect(createTranslation(record.symbol!, body(), deps)).rejects.toThrow(`No published document ${record.symbol}`);
   });
 

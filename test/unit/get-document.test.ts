@@ -55,6 +55,15 @@ describe('get-document', () => {
     ]);
   });
 
+  it('links each language version’s issued PDF, with its size, pages and job number', async () => {
+    const pdf = { path: 'A/HRC/47/G/3/A_HRC_47_G_3-E.pdf', size: 90_112, sha256: 'd'.repeat(64), pages: 4, jobNumber: 'GE.21-08253(E)', at: '2021-06-18T09:00:00.000Z' };
+    const { deps } = await setup({}, [[doc(3, { pdfs: { en: pdf } }), 'PUBLISHED']]);
+    expect((await getDocument('A/HRC/47/G/3', deps)).pdfs).toEqual({
+      en: { url: `${SITE}/A/HRC/47/G/3/A_HRC_47_G_3-E.pdf`, size: 90_112, pages: 4, sha256: 'd'.repeat(64), jobNumber: 'GE.21-08253(E)' },
+    });
+    expect((await getDocument('A/HRC/47/G/1', deps)).pdfs).toEqual({});
+  });
+
   it('prints the job numbers, one per language, as they appear on the documents', async () => {
     const { deps } = await setup();
     expect((await getDocument('A/HRC/47/G/1', deps)).jobNumbers).toEqual({

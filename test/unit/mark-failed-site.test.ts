@@ -23,7 +23,7 @@ describe('MarkFailed and the site', () => {
     const site = memorySite();
     // The first file is copied, its own pages written, and then the announcement fails.
     const failing = { ...t.store, addToSession: async () => { throw new VerifiedFileMismatch('stands for any permanent fault before the announcement'); } };
-    await expect(publish(record.id, { store: failing, files: site.files, siteUrl: SITE })).rejects.toThrow(VerifiedFileMismatch);
+    await expect(publish(record.id, { store: failing, files: site.files, derived: site.derived, siteUrl: SITE })).rejects.toThrow(VerifiedFileMismatch);
     const written = [...site.objects.keys()];
     expect(written.length).toBeGreaterThan(1);
     expect(ownObjects(record, record.symbol!)).toEqual(expect.arrayContaining(written));
@@ -39,7 +39,7 @@ describe('MarkFailed and the site', () => {
     const record = taggedSubmission(91, 1);
     await t.store.createSubmission(record);
     const site = memorySite();
-    await publish(record.id, { store: t.store, files: site.files, siteUrl: SITE });
+    await publish(record.id, { store: t.store, files: site.files, derived: site.derived, siteUrl: SITE });
     const before = [...site.objects.keys()].sort();
 
     await markFailed({ submissionId: record.id, error: { Error: 'ListingPending', Cause: 'not yet on its session\'s lists' } }, t.store, { store: t.store, files: site.files });

@@ -1,6 +1,9 @@
 import { expect } from '@jest/globals';
 import type { PublishDeps } from '../../functions/publish/publish';
 import type { Files } from '#shared/adapters/files';
+import type { Derived } from '#shared/adapters/texts';
+import { fileTextPath } from '#shared/domain/site-paths';
+import { ExtractedText } from '#shared/text/extract';
 import type { SessionDocuments } from '#shared/api/responses';
 import { SearchShard } from '../../functions/publish/search-index';
 import { parseAtom, parseSitemap } from './publish-xml';
@@ -29,15 +32,35 @@ export function memorySite(opts: { delay?: () => number; onWrite?: (path: string
       for (const path of paths) objects.delete(path);
     },
   };
+  /**
+   * Texts and issued PDFs as the site keeps them: none is extracted or typeset here, so a file's
+   * text is there only when a test puts it (`texts`); a published text is read back from the site.
+   */
+  const texts = new Map<string, ExtractedText>();
+  const derived: Pick<Derived, 'publishText' | 'publishedText' | 'publishStagedPdf'> = {
+    publishText: async (file, path) => {
+      const t = texts.get(file.key);
+      if (t) await land(fileTextPath(path), JSON.stringify(t), 'application/json; charset=utf-8');
+      return t;
+    },
+    publishedText: async (f) => {
+      const o = objects.get(fileTextPath(f.path));
+      return o ? ExtractedText.parse(JSON.parse(o.body)) : undefined;
+    },
+    publishStagedPdf: async () => undefined,
+  };
   const text = (path: string) => {
     const o = objects.get(path);
     if (!o) throw new Error(`no object ${path}`);
     return o.body;
   };
-  return { objects, writes, files, text, json: (path: string): unknown => JSON.parse(text(path)) };
+  return { objects, writes, files, derived, texts, text, json: (path: string): unknown => JSON.parse(text(path)) };
 }
 
 export type Site = ReturnType<typeof memorySite>;
+
+/** The site's part of a step's dependencies: its files and its texts. */
+export const siteDeps = (site: Site) => ({ files: site.files, derived: site.derived });
 
 export const symbolsIn = {
   catalogue: (site: Site, folder: string) =>

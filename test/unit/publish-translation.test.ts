@@ -72,7 +72,7 @@ describe('publishTranslation on the store', () => {
   async function published(site: Site): Promise<string> {
     const record = taggedSubmission(63, ++number);
     await t.store.createSubmission(record);
-    await renderLists(await publish(record.id, { store: t.store, files: site.files, siteUrl: SITE }), { store: t.store, files: site.files, siteUrl: SITE, timing: TIMING });
+    await renderLists(await publish(record.id, { store: t.store, files: site.files, derived: site.derived, siteUrl: SITE }), { store: t.store, files: site.files, derived: site.derived, siteUrl: SITE, timing: TIMING });
     return record.symbol!;
   }
 
@@ -88,7 +88,7 @@ describe('publishTranslation on the store', () => {
 
   /** As the workflow runs the translation path's last two steps. */
   const publishAndList = async (id: string, store: Store, site: Site) =>
-    renderLists(await publishTranslation(id, { store, files: site.files }), { store, files: site.files, siteUrl: SITE, timing: TIMING });
+    renderLists(await publishTranslation(id, { store, files: site.files, derived: site.derived }), { store, files: site.files, derived: site.derived, siteUrl: SITE, timing: TIMING });
 
   const statusOf = async (id: string) => (await t.store.mustGetSubmission(id)).status;
 
@@ -133,7 +133,7 @@ describe('publishTranslation on the store', () => {
     const probeSite = memorySite();
     const probeWrites: string[] = [];
     const probeId = await tagged(await published(probeSite), 'fr');
-    await publishTranslation(probeId, { store: t.storeWith({ afterWrite: (w) => { probeWrites.push(w); } }), files: probeSite.files });
+    await publishTranslation(probeId, { store: t.storeWith({ afterWrite: (w) => { probeWrites.push(w); } }), files: probeSite.files, derived: probeSite.derived });
     expect(probeWrites).toEqual(['reviseDocument', 'setTranslationStatuses', expect.stringMatching(/^addToSession/), expect.stringMatching(/^addToLatest/), expect.stringMatching(/^addToSite/)]);
 
     for (let n = 1; n <= probeWrites.length; n++) {
@@ -142,7 +142,7 @@ describe('publishTranslation on the store', () => {
       const id = await tagged(symbol, 'es');
       let count = 0;
       const dying: StoreOptions = { afterWrite: () => { if (++count === n) throw new Crash(`died after write ${n}`); } };
-      await expect(publishTranslation(id, { store: t.storeWith(dying), files: site.files })).rejects.toThrow(Crash);
+      await expect(publishTranslation(id, { store: t.storeWith(dying), files: site.files, derived: site.derived })).rejects.toThrow(Crash);
       await publishAndList(id, t.store, site);
       const document = (await t.store.getDocument(symbol, true))!;
       expect({ n, status: await statusOf(id), es: document.translations.cover?.es, revision: document.revision })

@@ -59,7 +59,7 @@ describe('RenderLists', () => {
         && site.text('feed.xml').includes(`${SITE}/${symbol}/`);
       if (!listed) unlisted.push(symbol);
     });
-    const deps = { store, files: site.files, siteUrl: SITE };
+    const deps = { store, files: site.files, derived: site.derived, siteUrl: SITE };
     await Promise.all(seeded.map(async ({ id }) => renderLists(await publish(id, deps), { ...deps, timing: TIMING })));
 
     expect(unlisted).toEqual([]);
@@ -74,11 +74,11 @@ describe('RenderLists', () => {
   it('waits for the writer that holds the lease, and hands back to the workflow (ListingPending) once its budget is spent', async () => {
     const site = memorySite();
     const { id, symbol } = await seed(81, 1);
-    const published = await publish(id, { store: t.store, files: site.files, siteUrl: SITE });
+    const published = await publish(id, { store: t.store, files: site.files, derived: site.derived, siteUrl: SITE });
     const group = { kind: 'session', body: 'HRC', session: 81 } as const;
     expect(await t.store.takeLease(group, 'another writer', Date.now() + 60_000, Date.now())).toBeDefined();
 
-    const deps = { store: t.store, files: site.files, siteUrl: SITE, timing: { ...TIMING, budgetMs: 100 } };
+    const deps = { store: t.store, files: site.files, derived: site.derived, siteUrl: SITE, timing: { ...TIMING, budgetMs: 100 } };
     await expect(renderLists(published, deps)).rejects.toThrow(ListingPending);
     await expect(renderLists(published, deps)).rejects.toThrow(`${symbol} is not yet on its session's lists; retry`);
     expect((await t.store.mustGetSubmission(id)).status).toBe('TAGGED');
@@ -99,7 +99,7 @@ describe('RenderLists', () => {
     // The first publication's writer dies just after taking the session's lease.
     let dying = true;
     const dies = t.storeWith({ afterWrite: (w) => { if (dying && w === 'takeLease') { dying = false; throw new Error('killed'); } } });
-    const deps = { store: dies, files: site.files, siteUrl: SITE, timing: { ...TIMING, leaseMs: 200 } };
+    const deps = { store: dies, files: site.files, derived: site.derived, siteUrl: SITE, timing: { ...TIMING, leaseMs: 200 } };
     const firstPublished = await publish(first.id, deps);
     await expect(renderLists(firstPublished, deps)).rejects.toThrow('killed');
     expect((await t.store.listGroupState(group)).lease).toBeDefined();
@@ -134,7 +134,7 @@ describe('RenderLists', () => {
   it('leaves a published submission as it is, and refuses one that is not yet tagged', async () => {
     const site: Site = memorySite();
     const { id } = await seed(83, 1);
-    const deps = { store: t.store, files: site.files, siteUrl: SITE, timing: TIMING };
+    const deps = { store: t.store, files: site.files, derived: site.derived, siteUrl: SITE, timing: TIMING };
     const published = await publish(id, deps);
     await renderLists(published, deps);
     const writes = site.writes.length;

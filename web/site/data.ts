@@ -6,7 +6,7 @@ import type { STORE_FIELDS } from '#shared/domain/search-options';
 
 /**
  * The search data as the browser reads it (functions/publish/search-index.ts writes it): the list
- * of shards, and each session's shard. Only what the pages use is checked; links must stay on the
+ * of shards, each session's shard, and its text shard. Only what the pages use is checked; links must stay on the
  * site, so nothing fetched can make a page link or navigate elsewhere.
  */
 
@@ -37,11 +37,30 @@ export const Shard = z.object({
   /** The session: `Human Rights Council — Forty-seventh session`, and its page. */
   title: z.string(),
   url: SitePath,
+  /** Its text shard, searched once the reader types (absent from shards written before texts were searched). */
+  text: z.optional(SitePath),
   documents: z.optional(z.array(ShardDocument)),
   /** A prebuilt MiniSearch index (`toJSON()`), made with functions/shared/domain/search-options.ts. */
   index: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Shard = z.infer<typeof Shard>;
+
+/** One language version's text (functions/publish/search-index.ts `SearchTextEntry`). */
+export const TextEntry = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  language: z.enum(LANGUAGE_CODES),
+  url: SitePath,
+  text: z.string(),
+});
+export type TextEntry = z.infer<typeof TextEntry>;
+
+export const TextShard = z.object({
+  documents: z.array(TextEntry),
+  /** The entries' MiniSearch index (`toJSON()`), made with TEXT_MINISEARCH_OPTIONS. */
+  index: z.optional(z.record(z.string(), z.unknown())),
+});
+export type TextShard = z.infer<typeof TextShard>;
 
 export const SearchIndex = z.object({
   shards: z.array(z.object({ title: z.string(), url: SitePath })),
@@ -60,4 +79,8 @@ export async function fetchSearchIndex(url: string): Promise<SearchIndex> {
 
 export async function fetchShard(url: string): Promise<Shard> {
   return Shard.parse(await getJson(url));
+}
+
+export async function fetchTextShard(url: string): Promise<TextShard> {
+  return TextShard.parse(await getJson(url));
 }

@@ -1,12 +1,15 @@
+import { LANGUAGES } from '#shared/domain/languages';
 import { byId } from '../dom';
-import { fetchSearchIndex, fetchShard } from './data';
-import { exactSymbol, indexShard, searchAll, type Hit, type SessionSearch } from './search-engine';
+import { fetchSearchIndex, fetchShard, fetchTextShard } from './data';
+import { exactSymbol, indexShard, indexTextShard, searchAll, type Hit, type SessionSearch, type TextMatch } from './search-engine';
 
 /**
  * The search page (functions/publish/pages/search.ts): results as the reader types, the
  * query kept in the address (`/search/?q=…`), and a query that is exactly a published symbol
- * opening its document. Everything is built with DOM calls and textContent: no submitted string is
- * ever parsed as markup.
+ * opening its document. The sessions' texts are loaded once a first query is typed (they are much
+ * larger than the shards), and each session's results grow with its texts' matches as they arrive.
+ * Everything is built with DOM calls and textContent: no submitted string, and no word of a
+ * document's text, is ever parsed as markup.
  */
 
 const SHOWN = 50;
@@ -34,6 +37,15 @@ function submitted<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, 
   return e;
 }
 
+/** "In the French version: … words around the <mark>match</mark> …", linking that version's page. */
+function textMatch(match: TextMatch): HTMLParagraphElement {
+  const words = submitted('span', '', match.language, 'snippet-text');
+  words.dir = LANGUAGES[match.language].dir;
+  words.append(...match.snippet.map((s) => (s.marked ? el('mark', { textContent: s.text }) : document.createTextNode(s.text))));
+  return el('p', { className: 'result-snippet' },
+    el('a', { href: match.url, hreflang: match.language, textContent: `In the ${LANGUAGES[match.language].name} version` }), ': ', words);
+}
+
 function resultItem(hit: Hit): HTMLLIElement {
   const link = el('a', { href: hit.url, className: 'result-symbol', textContent: hit.symbol });
   const date = el('time', { dateTime: hit.dated, textContent: hit.datedText });
@@ -43,12 +55,16 @@ function resultItem(hit: Hit): HTMLLIElement {
     submitted('p', hit.title, hit.language, 'result-title'),
     el('p', { className: 'result-meta' },
       submitted('span', hit.sender, hit.language, 'result-sender'), ' · ', date),
-    el('p', { className: 'result-session' }, session, `, agenda item ${hit.agendaItem}`));
+    el('p', { className: 'result-session' }, session, `, agenda item ${hit.agendaItem}`),
+    ...(hit.text ? [textMatch(hit.text)] : []));
 }
 
 function say(text: string) {
   status.textContent = text;
 }
+
+/** Text shards still on their way: results may grow. */
+let textsPending = 0;
 
 function show(sessions: readonly SessionSearch[], query: string) {
   const q = query.trim();
@@ -60,9 +76,34 @@ function show(sessions: readonly SessionSearch[], query: string) {
   }
   const { total, hits } = searchAll(sessions, q, SHOWN);
   results.replaceChildren(...hits.map(resultItem));
-  if (total === 0) say(`No document matches “${q}”. Check the symbol or the spelling, or try fewer words.`);
-  else if (total > hits.length) say(`${total.toLocaleString('en')} documents match “${q}”; the best ${hits.length} are shown.`);
-  else say(`${total === 1 ? '1 document matches' : `${total.toLocaleString('en')} documents match`} “${q}”.`);
+  const more = textsPending > 0 ? ' Searching the documents’ texts too…' : '';
+  if (total === 0) say(textsPending > 0 ? `Searching the documents’ texts for “${q}”…` : `No document matches “${q}”. Check the symbol or the spelling, or try fewer words.`);
+  else if (total > hits.length) say(`${total.toLocaleString('en')} documents match “${q}”; the best ${hits.length} are shown.${more}`);
+  else say(`${total === 1 ? '1 document matches' : `${total.toLocaleString('en')} documents match`} “${q}”.${more}`);
+}
+
+let textsRequested = false;
+
+/**
+ * The sessions' texts, once: each session's text shard fetched and attached as it comes, the
+ * current query shown again with it. One that cannot be loaded leaves its session searched by
+ * its records alone.
+ */
+function loadTexts(sessions: readonly SessionSearch[]) {
+  if (textsRequested) return;
+  textsRequested = true;
+  for (const s of sessions) {
+    if (!s.textUrl) continue;
+    textsPending++;
+    fetchTextShard(s.textUrl).then((shard) => {
+      s.text = indexTextShard(shard);
+    }, (e: unknown) => {
+      console.error(`search: the texts of ${s.title} could not be loaded`, e);
+    }).finally(() => {
+      textsPending--;
+      if (input.value.trim() && !opening) show(sessions, input.value);
+    });
+  }
 }
 
 /** The address keeps the query, so a search can be shared, bookmarked and gone back to. */
@@ -85,13 +126,18 @@ if (initial.trim()) say('Searching…');
 const indexUrl = form.dataset.searchIndex;
 const ready = indexUrl ? load(indexUrl) : Promise.reject(new Error('The page does not say where the search data are'));
 
+/** Set once the page is leaving for a document: nothing is shown over "Opening…". */
+let opening = false;
+
 /** A query that is exactly a published symbol opens its document instead of listing results. */
 function openOrShow(sessions: readonly SessionSearch[], query: string) {
   const url = exactSymbol(sessions, query);
   if (url) {
+    opening = true;
     say(`Opening ${query.trim()}…`);
     location.replace(url);
   } else {
+    loadTexts(sessions);
     show(sessions, query);
     remember(query);
   }
@@ -109,6 +155,7 @@ input.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
     void ready.then((sessions) => {
+      if (input.value.trim()) loadTexts(sessions);
       show(sessions, input.value);
       remember(input.value);
     }, () => undefined);

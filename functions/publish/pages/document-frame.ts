@@ -16,8 +16,8 @@ import { designation } from '#shared/domain/masthead-wording/designation';
 /**
  * What a document's pages share around their parts: the page of all its versions and each language
  * version's page have the same article (masthead, title, particulars, language versions, related
- * documents, job number), breadcrumb and head links; each page brings its parts, footnotes and
- * the end of its footer.
+ * documents, job number), breadcrumb and head links; each page brings its issued PDF links, its
+ * parts, footnotes and the end of its footer.
  */
 
 const SCHEMA = 'https://schema.org/';
@@ -73,6 +73,8 @@ export interface DocumentPage {
   /** The language version the page is of; none for the page of all versions. */
   version?: Language;
   related: readonly RelatedDocument[];
+  /** Under the particulars, before the language versions: the issued PDF(s). */
+  download?: Html;
   partsHeading: string;
   parts: Html;
   footnotes: Html;
@@ -107,6 +109,7 @@ ${mastheadHeader(doc, p.version ?? 'en', pageLang, { versionLine: p.version !== 
 <h1 class="document-title"${attr('lang', title.lang !== pageLang && title.lang)} dir="auto" itemprop="name">${title.text}</h1>
 ${designationLine(doc, p.version ?? 'en', pageLang)}
 ${particulars(doc, pageLang)}
+${p.download}
 ${languageVersions(doc, pageLang, p.version)}
 <section class="parts" aria-labelledby="parts-heading"${en}>
 <h2 id="parts-heading">${p.partsHeading}</h2>

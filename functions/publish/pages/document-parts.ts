@@ -47,14 +47,20 @@ export function originalOf(doc: DocumentRecord, part: string): Language | undefi
   return LANGUAGE_CODES.find((l) => statuses?.[l] === 'original');
 }
 
-function fileSize(bytes: number): string {
+export function fileSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1000)).toLocaleString('en')} kB`;
 }
 
+const fileType = (contentType: string) => FILE_TYPE[contentType] ?? contentType;
+
 export function fileLink(f: PublishedFile): SafeHtml {
-  const type = FILE_TYPE[f.contentType] ?? f.contentType;
   return html`<div><a href="${rootRelative(f.path)}" hreflang="${f.language}" type="${f.contentType}" dir="auto">${f.name}</a>
-<span class="file-meta">(${type}, ${fileSize(f.size)})</span></div>`;
+<span class="file-meta">(${fileType(f.contentType)}, ${fileSize(f.size)})</span></div>`;
+}
+
+/** A file as a sentence names it: `annex.pdf (PDF, 90 kB)`, its submitted name isolated in its own direction. */
+export function fileDescription(f: PublishedFile): SafeHtml {
+  return html`<bdi>${f.name}</bdi> (${fileType(f.contentType)}, ${fileSize(f.size)})`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { reproducedAsReceived } from '../footnotes';
 import type { RelatedDocument } from '../related';
 import { FOOTNOTE_ID, fileLink, footnoteBackrefs, footnoteMarker, originalOf, partId, partLabel, partsOf, reissueOf } from './document-parts';
 import { documentPage } from './document-frame';
+import { issuedPdfList } from './issued-pdf';
 import { langAttrs } from './language';
 
 /** The page of all of a document's versions (`/A/HRC/47/G/10/`). */
@@ -71,6 +72,7 @@ export function renderDocumentPage(doc: DocumentRecord, related: readonly Relate
   const reproduced = parts.map((part, i) => ({ part, i })).filter(({ part }) => isReproduced(doc, part));
   return documentPage(doc, {
     related,
+    download: issuedPdfList(doc, doc.originalLanguage),
     partsHeading: 'Files and language versions',
     parts: parts.map((part, i) => partSection(doc, part, i)),
     footnotes: reproduced.length > 0 && html`<section class="footnotes" aria-label="Footnotes"${en}>

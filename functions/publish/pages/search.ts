@@ -10,8 +10,8 @@ import { searchForm } from './search-form';
  */
 export function renderSearchPage(): string {
   const content = html`<h1>Search the documents</h1>
-${searchForm('q', 'Symbol, words of the title, sender or date', [attr('id', 'search-form'), attr('data-search-index', rootRelative(SEARCH_INDEX_PATH))])}
-<p class="search-hint">For example <code>A/HRC/47/G/10</code>, <code>Azerbaijan</code> or <code>June 2021</code>. A complete symbol opens its document.</p>
+${searchForm('q', 'Symbol, words of the title or the text, sender or date', [attr('id', 'search-form'), attr('data-search-index', rootRelative(SEARCH_INDEX_PATH))])}
+<p class="search-hint">For example <code>A/HRC/47/G/10</code>, <code>Azerbaijan</code>, <code>June 2021</code> or a word of a note or its annex, in any of its languages. A complete symbol opens its document.</p>
 <div id="search-no-script" class="notice">
 <p>Search runs in your browser and needs JavaScript, which is off or did not load. Every document is also at an address made of its symbol, such as <code>/A/HRC/47/G/10/</code>, and the <a href="/">home page</a> lists every session’s documents by agenda item.</p>
 </div>

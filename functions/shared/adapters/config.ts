@@ -13,6 +13,8 @@ export const ENV = {
   uploadExpiryHours: 'CIRCULATE_UPLOAD_EXPIRY_HOURS',
   /** The largest file accepted, in bytes (default 100 MiB). */
   maxFileSize: 'CIRCULATE_MAX_FILE_SIZE',
+  /** Where Typeset finds its font files (the Lambda bundle's fonts/); unset locally, where Debian's are used. */
+  fontDir: 'CIRCULATE_FONT_DIR',
   /** Local only: the staff bearer token. In AWS, staff routes are behind a Cognito authorizer. */
   staffToken: 'CIRCULATE_TOKEN',
   /** Local only: endpoints of the emulators (unset in AWS). */

@@ -52,6 +52,16 @@ export function verifiedPrefix(submissionId: string): string {
 /** The prefix of the verified copies: receive writes there, Publish reads only there. */
 export const VERIFIED_PREFIX = 'verified/';
 
+/** Where ExtractText keeps the text of each verified copy (functions/shared/adapters/texts.ts). */
+export const TEXTS_PREFIX = 'texts/';
+
+/** `submissions/<id>/1-cover.en` → `texts/<id>/1-cover.en.json` */
+export function textKey(file: Pick<StoredFile, 'key'>): string {
+  const id = submissionIdOfKey(file.key);
+  if (!id) throw new RangeError(`${file.key} is not an intake key`);
+  return `${TEXTS_PREFIX}${id}/${file.key.slice(intakePrefix(id).length)}.json`;
+}
+
 /** `submissions/<id>/…` → `<id>`, or undefined for keys Circulate did not hand out. */
 export function submissionIdOfKey(key: string): string | undefined {
   return /^submissions\/([0-9A-Z]{26})\/[^/]+$/.exec(key)?.[1];
@@ -187,12 +197,18 @@ export function createFiles(s3: S3Client, buckets: { intake: string; site: strin
     },
 
     /**
-     * Tags a stored file's upload and its verified copy (both are there once receive has started
-     * the workflow), so that the intake bucket alone says what each object is.
+     * Tags a stored file's upload, its verified copy (both are there once receive has started the
+     * workflow) and its text (there once ExtractText has run; none for a file it could not read),
+     * so that the intake bucket alone says what each object is.
      */
     async tagStored(file: StoredFile, tags: ObjectTags): Promise<void> {
       await tag(buckets.intake, file.key, tags);
       await tag(buckets.intake, verifiedKey(file), tags);
+      try {
+        await tag(buckets.intake, textKey(file), tags);
+      } catch (e) {
+        if (!isNotFound(e) && !(e instanceof Error && e.name === 'NoSuchKey')) throw e;
+      }
     },
 
     /** The keys of every object uploaded for a submission. */

@@ -3,6 +3,7 @@ import { dynamodb, s3, sfn } from './clients';
 import { ENV, optional, required } from './config';
 import { createFiles, type Files } from './files';
 import { createStore, type Store } from './store';
+import { createDerived, type Derived } from './texts';
 
 /**
  * What a handler's logic depends on, built once per process from the environment (each function
@@ -11,6 +12,7 @@ import { createStore, type Store } from './store';
 let store: Store | undefined;
 let files: Files | undefined;
 let siteFiles: Files | undefined;
+let derived: Derived | undefined;
 
 export function storeFromEnv(): Store {
   return (store ??= createStore(dynamodb, required(ENV.table)));
@@ -23,6 +25,11 @@ export function filesFromEnv(): Files {
 /** The site bucket alone, for a function that writes or removes pages and reads no upload (RenderLists, MarkFailed). */
 export function siteFilesFromEnv(): Pick<Files, 'putPage' | 'removeFromSite'> {
   return (siteFiles ??= createFiles(s3, { intake: optional(ENV.intakeBucket) ?? '', site: required(ENV.siteBucket) }));
+}
+
+/** Texts and issued PDFs (functions/shared/adapters/texts.ts): either bucket may be unset for a function that uses only the other. */
+export function derivedFromEnv(): Derived {
+  return (derived ??= createDerived(s3, { intake: optional(ENV.intakeBucket) ?? '', site: optional(ENV.siteBucket) ?? '' }));
 }
 
 export function siteUrlFromEnv(): string {

@@ -82,6 +82,14 @@ export const DocumentView = DocumentRecord.pick({
   languages: TranslationTable,
   jobNumbers: PrintedJobNumbers,
   files: z.array(PublishedFile.omit({ path: true }).extend({ url: HttpUrl })),
+  /**
+   * Each language version's issued PDF (page one as the UN prints it, then the annexes): where it is,
+   * its size in bytes, pages, sha256 and the job number at its foot. Defaults to none, for answers of
+   * an API that predates them.
+   */
+  pdfs: z.partialRecord(Language, z.object({
+    url: HttpUrl, size: z.number().int().positive(), pages: z.number().int().positive(), sha256: z.string(), jobNumber: z.string(),
+  })).default({}),
   /** Its lineage: the documents it corrects, revises or adds to, and its corrigenda, revisions and addenda. */
   related: z.array(z.object({ symbol: z.string(), relation: z.enum(RELATIONS), url: HttpUrl })).default([]),
   /** The revision that replaces it (the latest), if any. */

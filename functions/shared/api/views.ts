@@ -53,6 +53,7 @@ export function documentView(d: DocumentRecord, siteUrl: string, near: readonly 
     languages: d.translations,
     jobNumbers: printedJobNumbers(d.jobNumbers),
     files: d.files.map((f) => ({ part: f.part, language: f.language, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, url: `${siteUrl}/${f.path}` })),
+    pdfs: Object.fromEntries(Object.entries(d.pdfs ?? {}).map(([language, p]) => [language, { url: `${siteUrl}/${p.path}`, size: p.size, pages: p.pages, sha256: p.sha256, jobNumber: p.jobNumber }])),
     publishedAt: d.publishedAt,
     related,
     supersededBy: supersededBy(d.symbol, related.map((r) => r.symbol)) ?? null,

@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, requireLanguage } from './languages';
+import { LANGUAGES, LANGUAGE_CODES, requireLanguage } from './languages';
 
 /**
  * Every key of the site bucket and every link between the site's pages. Bundled for the browser
@@ -77,15 +77,12 @@ export function fileTextPath(filePath: string): string {
   return `${filePath}.text.json`;
 }
 
-/** The letter of a language in UN file names and job numbers: en → E, fr → F, es → S, ru → R, ar → A, zh → C. */
-const LANGUAGE_LETTER: Record<string, string> = { en: 'E', fr: 'F', es: 'S', ru: 'R', ar: 'A', zh: 'C' };
-
 /**
  * A language version's issued PDF, at a stable address in the document's folder, named as the UN
- * names its files: `A/HRC/47/G/10`, fr → `A/HRC/47/G/10/A_HRC_47_G_10-F.pdf`.
+ * names its files (the language's letter, as in job numbers): `A/HRC/47/G/10`, fr → `A/HRC/47/G/10/A_HRC_47_G_10-F.pdf`.
  */
 export function issuedPdfPath(symbol: string, lang: string): string {
-  return `${documentPath(symbol)}${symbol.replace(/[/.]/g, '_')}-${LANGUAGE_LETTER[requireLanguage(lang)]}.pdf`;
+  return `${documentPath(symbol)}${symbol.replace(/[/.]/g, '_')}-${LANGUAGES[requireLanguage(lang)].letter}.pdf`;
 }
 
 // ── Sessions, by folder ─────────────────────────────────────────────────────────────────────────
@@ -106,6 +103,14 @@ export function sessionFilePath(folder: string, file: keyof typeof SESSION_FILES
 /** `A/HRC/47/` → `search/A/HRC/47.json`: the session's search shard. */
 export function searchShardPathOf(folder: string): string {
   return `${SEARCH_FOLDER}${folder.replace(/\/+$/, '')}.json`;
+}
+
+/**
+ * `A/HRC/47/` → `search/A/HRC/47.text.json`: the texts of the session's documents, searched once
+ * a query is typed, apart from the shard the search page loads first.
+ */
+export function searchTextShardPathOf(folder: string): string {
+  return `${SEARCH_FOLDER}${folder.replace(/\/+$/, '')}.text.json`;
 }
 
 // ── Links ───────────────────────────────────────────────────────────────────────────────────────

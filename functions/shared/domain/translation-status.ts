@@ -47,6 +47,14 @@ export function fileTags(symbol: string, file: Pick<FileDeclaration, 'part' | 'l
   return { symbol, language: file.language, part: file.part, 'translation-status': table[file.part]?.[file.language] ?? 'original' };
 }
 
+/**
+ * The tags of a language version's issued PDF: its document, language, `part: issued` (it is the
+ * whole version, not one part), and whether the version is the original or a translation.
+ */
+export function issuedPdfTags(symbol: string, language: Language, originalLanguage: Language): Record<string, string> {
+  return { symbol, language, part: 'issued', 'translation-status': language === originalLanguage ? 'original' : 'translated' };
+}
+
 /** The table once `parts` are translated into `language`: a copy, the other entries as they were. */
 export function withTranslated(table: TranslationTable, parts: readonly string[], language: Language): TranslationTable {
   const next: TranslationTable = structuredClone(table);

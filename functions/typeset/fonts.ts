@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENV } from '#shared/adapters/config';
+
+/**
+ * The fonts the issued PDFs are set in, from files on disk, never fetched: Noto Serif (Latin,
+ * Cyrillic), Noto Naskh Arabic (shaped right to left by Typst), Noto Serif CJK (Chinese). Locally
+ * they are Debian's packages fonts-noto-core and fonts-noto-cjk; in Lambda the same files are
+ * bundled beside the handler (infra/constructs/circulate-function.ts), found by CIRCULATE_FONT_DIR.
+ */
+export const FONT_FILES = [
+  'NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-Italic.ttf', 'NotoSerif-BoldItalic.ttf',
+  'NotoNaskhArabic-Regular.ttf', 'NotoNaskhArabic-Bold.ttf',
+  'NotoSerifCJK-Regular.ttc', 'NotoSerifCJK-Bold.ttc',
+] as const;
+
+/** The families in the order Typst falls back through them. */
+export const FONT_FAMILIES = ['Noto Serif', 'Noto Naskh Arabic', 'Noto Serif CJK SC'];
+
+/** Where Debian puts them. */
+export const DEBIAN_FONT_DIRS = ['/usr/share/fonts/truetype/noto', '/usr/share/fonts/opentype/noto'];
+
+/** The Debian packages that bring them (scripts/test.sh installs them when missing). */
+export const FONT_PACKAGES = ['fonts-noto-core', 'fonts-noto-cjk'];
+
+export class FontsMissing extends Error {
+  override name = 'FontsMissing';
+}
+
+/** Each font file's bytes, looked for in `dirs` (CIRCULATE_FONT_DIR first); a missing one is an error naming the package. */
+export function loadFonts(dirs: readonly string[] = [process.env[ENV.fontDir] ?? '', ...DEBIAN_FONT_DIRS].filter(Boolean)): Buffer[] {
+  return FONT_FILES.map((name) => {
+    const dir = dirs.find((d) => existsSync(join(d, name)));
+    if (!dir) throw new FontsMissing(`Font ${name} not found in ${dirs.join(', ')}: install Debian's ${FONT_PACKAGES.join(' and ')}, or set CIRCULATE_FONT_DIR`);
+    return readFileSync(join(dir, name));
+  });
+}
