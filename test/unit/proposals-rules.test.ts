@@ -74,6 +74,22 @@ describe('sender', () => {
     expect(proposeSender(note('(Signed) C. D. Chargé d’affaires a.i. of Cuba to the United Nations Office at Geneva'), 'letter')?.value)
       .toBe('Chargé d’affaires a.i. of the Permanent Mission of Cuba to the United Nations Office at Geneva');
   });
+  it('reads a mission named by its city alone, or one that does not call itself permanent', () => {
+    expect(proposeSender(note('The Permanent Mission of Cuba in Geneva presents its compliments'), 'note-verbale'))
+      .toEqual({ value: 'Permanent Mission of Cuba to the United Nations Office at Geneva', evidence: 'Permanent Mission of Cuba in Geneva' });
+    expect(proposeSender(note('La Mission permanente de Cuba à Genève présente ses compliments'), 'note-verbale')?.value)
+      .toBe('Permanent Mission of Cuba to the United Nations Office at Geneva');
+    expect(proposeSender(note('The Mission of Japan to the United Nations and other international organizations in Geneva presents its compliments'), 'note-verbale'))
+      .toEqual({ value: 'Permanent Mission of Japan to the United Nations Office at Geneva', evidence: 'Mission of Japan to the United Nations and other international organizations in Geneva' });
+    expect(proposeSender(note('(Signed) E. F. Permanent Representative of Cuba in Geneva'), 'letter')?.value)
+      .toBe('Permanent Representative of Cuba to the United Nations Office at Geneva');
+  });
+  it('does not take another mission “of” something for a State’s', () => {
+    expect(proposeSender(note('The fact-finding mission of the Human Rights Council to the United Nations Office at Geneva reported.'), 'note-verbale')).toBeUndefined();
+  });
+  it('says nothing of a letter signed “Permanent Representative” without a country', () => {
+    expect(proposeSender(note('I have the honour to transmit herewith a letter (see annex).', '(Signed) Juan Pérez', 'Ambassador', 'Permanent Representative'), 'letter')).toBeUndefined();
+  });
   it('keeps the note’s own words for a country the table does not know', () => {
     expect(proposeSender(note('The Permanent Mission of Ruritania to the United Nations Office at Geneva'), 'note-verbale')?.value)
       .toBe('Permanent Mission of Ruritania to the United Nations Office at Geneva');
@@ -90,6 +106,13 @@ describe('addressee', () => {
     ['Mr. President, I have the honour', 'President of the Human Rights Council'],
     ['presents its compliments to the secretariat of the fifty-ninth session of the Commission on Human Rights', 'secretariat of the Commission on Human Rights'],
   ])('reads “%s”', (text, value) => expect(proposeAddressee(note(text))?.value).toBe(value));
+  it('reads a request to convene a special session as addressed to the President, though it says “you”', () => {
+    expect(proposeAddressee(note('I have the honour to request herewith that you convene immediately a special session of the Human Rights Council to consider the situation.')))
+      .toEqual({ value: 'President of the Human Rights Council', evidence: 'special session of the Human Rights Council' });
+    expect(proposeAddressee(note('Nous avons l’honneur de demander la tenue d’une session extraordinaire du Conseil des droits de l’homme.'))?.value)
+      .toBe('President of the Human Rights Council');
+    expect(proposeAddressee(note('At its fifth special session of the Human Rights Council the Council adopted a resolution.'))).toBeUndefined();
+  });
   it('does not take a body named in passing for the addressee', () => {
     expect(proposeAddressee(note('based upon discussions with the Office of the High Commissioner for Human Rights'))).toBeUndefined();
   });

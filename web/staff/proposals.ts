@@ -80,7 +80,12 @@ export function coverProposals(options: ProposalsOptions) {
     const note = byId(`${name}-proposal`);
     note.dataset.evidence = p.evidence;
     note.classList.remove('changed');
-    note.replaceChildren(tag('Proposed'), ' from the cover note: ', quote(p.evidence), '. Check it, and correct it if the note says otherwise.');
+    if (name === 'title') {
+      // The title is not read from the note but built, in the UN's form, from the fields it names.
+      note.replaceChildren(tag('Proposed'), ' in the UN’s form, from the kind, date, sender and addressee the note gives. Check it against them.');
+    } else {
+      note.replaceChildren(tag('Proposed'), ' from the cover note: ', quote(p.evidence), '. Check it, and correct it if the note says otherwise.');
+    }
     note.hidden = false;
     return true;
   }
