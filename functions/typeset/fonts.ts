@@ -8,11 +8,13 @@ import { ENV } from '#shared/adapters/config';
  * they are Debian's packages fonts-noto-core and fonts-noto-cjk; in Lambda the same files are
  * bundled beside the handler (infra/constructs/circulate-function.ts), found by CIRCULATE_FONT_DIR.
  */
-export const FONT_FILES = [
+export const BASE_FONT_FILES = [
   'NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-Italic.ttf', 'NotoSerif-BoldItalic.ttf',
   'NotoNaskhArabic-Regular.ttf', 'NotoNaskhArabic-Bold.ttf',
-  'NotoSerifCJK-Regular.ttc', 'NotoSerifCJK-Bold.ttc',
 ] as const;
+/** ≈ 50 MB together: loaded only by a process that sets Chinese (or any CJK text). */
+export const CJK_FONT_FILES = ['NotoSerifCJK-Regular.ttc', 'NotoSerifCJK-Bold.ttc'] as const;
+export const FONT_FILES = [...BASE_FONT_FILES, ...CJK_FONT_FILES] as const;
 
 /** The families in the order Typst falls back through them. */
 export const FONT_FAMILIES = ['Noto Serif', 'Noto Naskh Arabic', 'Noto Serif CJK SC'];
@@ -28,8 +30,10 @@ export class FontsMissing extends Error {
 }
 
 /** Each font file's bytes, looked for in `dirs` (CIRCULATE_FONT_DIR first); a missing one is an error naming the package. */
-export function loadFonts(dirs: readonly string[] = [process.env[ENV.fontDir] ?? '', ...DEBIAN_FONT_DIRS].filter(Boolean)): Buffer[] {
-  return FONT_FILES.map((name) => {
+export function loadFonts(
+  files: readonly string[] = FONT_FILES, dirs: readonly string[] = [process.env[ENV.fontDir] ?? '', ...DEBIAN_FONT_DIRS].filter(Boolean),
+): Buffer[] {
+  return files.map((name) => {
     const dir = dirs.find((d) => existsSync(join(d, name)));
     if (!dir) throw new FontsMissing(`Font ${name} not found in ${dirs.join(', ')}: install Debian's ${FONT_PACKAGES.join(' and ')}, or set CIRCULATE_FONT_DIR`);
     return readFileSync(join(dir, name));

@@ -1,7 +1,7 @@
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { LANGUAGES, type Language } from '#shared/domain/languages';
 import type { IssuedVersion } from './issued-version';
-import { FONT_FAMILIES, loadFonts } from './fonts';
+import { BASE_FONT_FILES, FONT_FAMILIES, FONT_FILES, loadFonts } from './fonts';
 import { TYPST_SOURCE } from './typst-source';
 
 /**
@@ -22,10 +22,22 @@ export class TypesettingFailed extends Error {
   override name = 'TypesettingFailed';
 }
 
-let compiler: NodeCompiler | undefined;
-/** One compiler per process: loading the fonts (≈ 30 MB with CJK) is the slow part, done once. */
-function theCompiler(): NodeCompiler {
-  return (compiler ??= NodeCompiler.create({ workspace: '/typeset', fontArgs: [{ fontBlobs: loadFonts() }] }));
+const compilers: { base?: NodeCompiler; cjk?: NodeCompiler } = {};
+/**
+ * One compiler per process and font set: loading the fonts is the slow part, done once. The CJK
+ * fonts (≈ 50 MB) are loaded only by a process that sets CJK text; the others never hold them.
+ */
+function compilerFor(cjk: boolean): NodeCompiler {
+  const create = (files: readonly string[]) => NodeCompiler.create({ workspace: '/typeset', fontArgs: [{ fontBlobs: loadFonts(files) }] });
+  return cjk ? (compilers.cjk ??= create(FONT_FILES)) : (compilers.base ??= create(BASE_FONT_FILES));
+}
+
+const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/;
+/** Does anything to be set need a CJK font (a Chinese version, or CJK characters in any text)? */
+function needsCjk(v: IssuedVersion, contents: readonly PartContent[]): boolean {
+  if (v.lang === 'zh' || CJK.test(v.title) || Object.values(v.masthead).some((l) => CJK.test(l))) return true;
+  return contents.some((c) => (c.content === 'text' && c.paragraphs.some((p) => CJK.test(p))) || (c.content === 'none' && CJK.test(c.note)))
+    || v.parts.some((p) => CJK.test(p.heading ?? '') || CJK.test(p.footnote ?? ''));
 }
 
 const dirOf = (lang: Language) => LANGUAGES[lang].dir;
@@ -37,7 +49,7 @@ const dirOf = (lang: Language) => LANGUAGES[lang].dir;
  * embedded and the same metadata.
  */
 export function typesetVersion(v: IssuedVersion, contents: readonly PartContent[]): { pdf: Uint8Array; pages: number } {
-  const c = theCompiler();
+  const c = compilerFor(needsCjk(v, contents));
   const files: string[] = [];
   const parts = v.parts.map((p, i) => {
     const content = contents[i]!;

@@ -66,7 +66,7 @@ describe('SIGKILL with thirty submissions in the workflow', () => {
     expect((await statuses(stack)).filter((s) => s !== 'PUBLISHED')).toEqual([]);
     const { json: unfinished } = await api(stack, '/submissions?status=RECEIVED');
     expect((unfinished as { items: unknown[] }).items).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('SIGKILL during publication, several TAGGED', () => {
@@ -87,5 +87,5 @@ describe('SIGKILL during publication, several TAGGED', () => {
     expect(statuses.TAGGED ?? 0).toBeGreaterThanOrEqual(4);
     await expectSettled(again, ids);
     console.log(`crash-resume publication: ${Date.now() - started} ms`);
-  }, 90_000);
+  }, 180_000);
 });

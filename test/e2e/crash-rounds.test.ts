@@ -62,7 +62,7 @@ describe('SIGKILL rounds, each restarted on the same data', () => {
     expect(results.every(Boolean)).toBe(true);
     await expectSettled(again, complete.map((c) => c.id), incomplete.map((c) => c.id));
     console.log(`crash-rounds uploads: ${Date.now() - started} ms`);
-  }, 90_000);
+  }, 180_000);
 
   it('during numbering: many RECEIVED or SYMBOL_ASSIGNED', async () => {
     const started = Date.now();
@@ -76,5 +76,5 @@ describe('SIGKILL rounds, each restarted on the same data', () => {
     expect(statuses.SYMBOL_ASSIGNED ?? 0).toBeGreaterThanOrEqual(2);
     await expectSettled(again, ids);
     console.log(`crash-rounds numbering: ${Date.now() - started} ms`);
-  }, 90_000);
+  }, 180_000);
 });

@@ -181,7 +181,8 @@ describe('the public site in a browser', () => {
     await page.locator('#q').fill('Azerbaijan');
     await page.locator('#search-results li').first().waitFor();
     expect(await page.locator('#search-results .result-symbol').allInnerTexts()).toContain(example);
-    expect(await page.locator('#search-status').innerText()).toMatch(/^1 document matches “Azerbaijan”\.$/);
+    // The example by its title, and the hostile document by the words of its note (the example's note, "… of Azerbaijan …"): its text is searched too.
+    expect(await page.locator('#search-status').innerText()).toMatch(/^2 documents match “Azerbaijan”\.$/);
     expect(await page.locator('#search-status').getAttribute('aria-live')).toBe('polite');
     expect(new URL(page.url()).searchParams.get('q')).toBe('Azerbaijan');
     // Keyboard: from the field, Tab reaches the button, then the first result.

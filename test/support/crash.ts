@@ -173,8 +173,9 @@ const numberOf = (symbol: string) => Number(symbol.slice(SERIES.length + 1));
  * The promises a restart keeps, once it settled: every one of `complete` (all its files in)
  * PUBLISHED with one PUBLISHED in its history; the others still AWAITING_UPLOAD without a symbol;
  * nothing FAILED or left in the workflow; symbols 1..n, once each, in the session's catalogue too;
- * nothing public for a symbol whose submission is not PUBLISHED; no object in the intake bucket
- * but a live submission's, no document folder on the site but a PUBLISHED one's.
+ * nothing public for a symbol whose submission is not PUBLISHED; every PUBLISHED one issued whole,
+ * its PDF on the site as its record says (Typeset and Publish resumed, not skipped); no object in
+ * the intake bucket but a live submission's, no document folder on the site but a PUBLISHED one's.
  */
 export async function expectSettled(stack: TestStack, complete: readonly string[], incomplete: readonly string[] = [], timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -198,6 +199,14 @@ export async function expectSettled(stack: TestStack, complete: readonly string[
   const listed = ((await catalogue.json()) as { agendaItems: { documents: { symbol: string }[] }[] }).agendaItems.flatMap((a) => a.documents.map((d) => d.symbol));
   expect(listed.sort()).toEqual([...symbols].sort());
 
+  // Issued whole: the original's PDF in the record, and on the site with the size the record says (a few checked when there are many).
+  for (const symbol of symbols.filter((_, i) => i % Math.max(1, Math.floor(symbols.length / 30)) === 0)) {
+    const { pdfs } = (await api(stack, `/documents/${symbol}`, { staff: false })).json as { pdfs?: Record<string, { url: string; size: number }> };
+    expect({ symbol, pdf: Boolean(pdfs?.en) }).toEqual({ symbol, pdf: true });
+    const pdf = await fetch(pdfs!.en!.url);
+    expect({ symbol, status: pdf.status, size: (await pdf.arrayBuffer()).byteLength }).toEqual({ symbol, status: 200, size: pdfs!.en!.size });
+  }
+
   // Nothing public for a symbol held by a submission that is not PUBLISHED (none should hold one here; checked all the same).
   for (const s of all.filter((i) => i.status !== 'PUBLISHED' && i.symbol)) {
     expect((await api(stack, `/documents/${s.symbol}`, { staff: false })).status).toBe(404);
@@ -207,7 +216,7 @@ export async function expectSettled(stack: TestStack, complete: readonly string[
   const live = new Set(all.map((i) => i.id));
   const intake = await listKeys(stack, stack.names.intakeBucket);
   const orphans = intake.filter((k) => {
-    const m = /^(?:submissions|verified)\/([^/]+)\//.exec(k);
+    const m = /^(?:submissions|verified|texts|issued)\/([^/]+)\//.exec(k);
     return !m || !live.has(m[1]!);
   });
   expect(orphans).toEqual([]);
