@@ -46,7 +46,7 @@ describe('the AWS CLI against the embedded stack', () => {
       events: { type: string; stateEnteredEventDetails?: { name: string } }[];
     };
     expect(events.filter((e) => e.type.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails?.name))
-      .toEqual(['Register', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Publish', 'RenderLists']);
+      .toEqual(['Register', 'ExtractText', 'Route', 'AssignSymbol', 'TagTranslationStatus', 'Typeset', 'PublishRoute', 'Publish', 'RenderLists']);
     expect(events.at(0)?.type).toBe('ExecutionStarted');
     expect(events.at(-1)?.type).toBe('ExecutionSucceeded');
   });
