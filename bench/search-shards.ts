@@ -9,6 +9,8 @@ import { paragraphsOfText } from '#shared/text/paragraphs';
 import { tagTranslationStatus } from '#shared/domain/translation-status';
 import { renderSearchShard, renderSearchTextShard, searchTextShard } from '../functions/publish/search-index';
 import { doc } from '../test/unit/publish-fixtures';
+// A deterministic generator, so every run measures the same session.
+import { random } from '../infra/local/wire-faults';
 
 /**
  * The size of a session's search data once texts are searched: a session of `documents` notes
@@ -56,18 +58,6 @@ const STATES = ['Chile', 'Norway', 'Kenya', 'Viet Nam', 'Uruguay', 'Senegal', 'I
   'Egypt', 'Mongolia', 'Ecuador', 'Nepal', 'Ghana', 'Georgia', 'Tunisia', 'Cuba', 'Fiji', 'Pakistan', 'Bolivia', 'Latvia', 'Qatar'];
 const VOCABULARY = 50_000;
 const SYLLABLES = ['ka', 'ro', 'mi', 'tu', 'sa', 'le', 'no', 'vi', 'da', 'pe', 'shi', 'gor', 'an', 'el', 'ur', 'ba', 'zet', 'qu', 'fo', 'ny'];
-
-/** A deterministic generator, so every run measures the same session. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The word of rank `n` in the made-up vocabulary. */
 function word(n: number): string {

@@ -61,8 +61,8 @@ export interface WireFaultPlan {
   counts(): WireFaultCounts;
 }
 
-/** mulberry32: small, seeded, good enough to spread faults repeatably. */
-function random(seed: number): () => number {
+/** mulberry32: small, seeded, good enough to spread faults repeatably (and to make the bench's sessions the same every run). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
