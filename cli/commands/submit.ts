@@ -118,7 +118,7 @@ export function addSubmitCommand(program: Command): void {
     .option('--propose', 'fill the fields not given from the cover note: its bytes are sent to the API (POST /api/proposals), and each field it proposes is shown with the note\'s words it came from, to confirm')
     .option('--yes', 'with --propose: take every proposal without asking (flags and the metadata file still win)')
     .option('--allow-duplicate', 'it is a different document whose cover note is the same file as one already accepted: do not refuse it as a duplicate')
-    .option('--dry-run', 'check, then print the body that would be sent (with each file\'s size and sha256); send nothing')
+    .option('--dry-run', 'check, then print the body that would be sent (with each file\'s size and sha256); submit nothing (with --propose, the cover note is still read by POST /api/proposals, which keeps nothing)')
     .option('--wait', 'then follow the submission as watch does, until it is PUBLISHED or FAILED')
     .option('--timeout <seconds>', 'with --wait: how long to wait before giving up (exit 3)', seconds, DEFAULT_TIMEOUT_S)
     .option('--json', 'print JSON: {id, uploaded} or, with --wait, the final submission record')
